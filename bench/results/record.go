@@ -1,0 +1,106 @@
+// Package results holds the per-run record that jsbench appends to
+// results.jsonl: the seam between measuring (bench/runner) and reporting
+// (summaries, compare, reports). It has no dependency on Docker or FUSE.
+package results
+
+import "time"
+
+// SchemaV1 names the version of Record. A reader refuses records whose
+// schema it does not know.
+const SchemaV1 = "jsbench.run/v1"
+
+// Status values of a run.
+const (
+	StatusOK      = "ok"      // the subject logged "fully up" and answered /login
+	StatusFailed  = "failed"  // the subject exited or logged a boot failure
+	StatusTimeout = "timeout" // the scenario's timeout elapsed before ready
+	StatusError   = "error"   // the harness could not prepare or start the run
+)
+
+// Record is one run of one subject on one volume. Durations are
+// milliseconds, named with a _ms suffix; instants are RFC 3339.
+type Record struct {
+	Schema       string    `json:"schema"`
+	SuiteID      string    `json:"suite_id"`
+	Scenario     string    `json:"scenario"`
+	ScenarioFile string    `json:"scenario_file,omitempty"`
+	Subject      Subject   `json:"subject"`
+	Volume       Volume    `json:"volume"`
+	Home         Home      `json:"home"`
+	Start        string    `json:"start"` // "cold" or "restart"
+	Iteration    int       `json:"iteration"`
+	Warmup       bool      `json:"warmup"`
+	StartedAt    time.Time `json:"started_at"`
+	Status       string    `json:"status"`
+	Reason       string    `json:"reason,omitempty"`
+
+	// ReadyMS is the harness's clock from the subject's start (container
+	// start or process exec) to the receipt of the "fully up" line.
+	ReadyMS float64 `json:"ready_ms,omitempty"`
+	// LogReadyMS is the log's own clock from its first timestamped line
+	// to the "fully up" line.
+	LogReadyMS float64 `json:"log_ready_ms,omitempty"`
+	// HTTPReadyMS is the harness's clock from start to the first HTTP 200
+	// on /login.
+	HTTPReadyMS float64 `json:"http_ready_ms,omitempty"`
+
+	Events   []Event  `json:"events,omitempty"`
+	Phases   []Phase  `json:"phases,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
+	// LastLines holds the tail of the log for failed and timed-out runs.
+	LastLines []string `json:"last_lines,omitempty"`
+	// LogLines counts the lines read; StreamedLines those seen live.
+	LogLines      int `json:"log_lines"`
+	StreamedLines int `json:"streamed_lines"`
+}
+
+// Subject says what produced the numbers. Simulated is true for the
+// built-in simulated controller: its numbers are not Jenkins numbers.
+type Subject struct {
+	Kind           string `json:"kind"` // "sim", "image" or "war"
+	Simulated      bool   `json:"simulated"`
+	Name           string `json:"name"` // image reference, war path or sim binary
+	Runtime        string `json:"runtime"` // "container" or "process"
+	JenkinsVersion string `json:"jenkins_version,omitempty"`
+}
+
+// Volume describes where JENKINS_HOME lived.
+type Volume struct {
+	Name   string            `json:"name"`
+	Kind   string            `json:"kind"`
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// Home describes what JENKINS_HOME held before the start.
+type Home struct {
+	Kind    string `json:"kind"` // "empty", "generated" or "dir"
+	Jobs    int    `json:"jobs,omitempty"`
+	Builds  int    `json:"builds_per_job,omitempty"`
+	Plugins int    `json:"plugins,omitempty"`
+	Seed    int64  `json:"seed,omitempty"`
+	Source  string `json:"source,omitempty"`
+	Files   int    `json:"files,omitempty"`
+	Bytes   int64  `json:"bytes,omitempty"`
+	// PopulateMS is the time spent writing the home onto the volume; it is
+	// not part of ReadyMS.
+	PopulateMS float64 `json:"populate_ms,omitempty"`
+}
+
+// Event is one milestone line, as an offset from the start of the run.
+type Event struct {
+	Name     string  `json:"name"`
+	OffsetMS float64 `json:"offset_ms"`
+	// LogOffsetMS is the offset by the log's own timestamps from its
+	// first timestamped line.
+	LogOffsetMS float64 `json:"log_offset_ms"`
+	Message     string  `json:"message,omitempty"`
+}
+
+// Phase is the interval that ends at an event: war_extraction, then one
+// per init milestone, then fully_up.
+type Phase struct {
+	Name       string  `json:"name"`
+	StartMS    float64 `json:"start_ms"`
+	DurationMS float64 `json:"duration_ms"`
+	Skipped    bool    `json:"skipped,omitempty"`
+}
