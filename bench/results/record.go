@@ -59,7 +59,7 @@ type Record struct {
 type Subject struct {
 	Kind           string `json:"kind"` // "sim", "image" or "war"
 	Simulated      bool   `json:"simulated"`
-	Name           string `json:"name"` // image reference, war path or sim binary
+	Name           string `json:"name"`    // image reference, war path or sim binary
 	Runtime        string `json:"runtime"` // "container" or "process"
 	JenkinsVersion string `json:"jenkins_version,omitempty"`
 }
