@@ -43,6 +43,18 @@ type Record struct {
 	// HTTPReadyMS is the harness's clock from start to the first HTTP 200
 	// on /login.
 	HTTPReadyMS float64 `json:"http_ready_ms,omitempty"`
+	// RestoreMS is the time spent restoring a snapshot onto the volume
+	// before the start (restored-snapshot volumes only).
+	RestoreMS float64 `json:"restore_ms,omitempty"`
+	// RecoveryMS is RestoreMS plus ReadyMS: the downtime of a controller
+	// recovered from a backup.
+	RecoveryMS float64 `json:"recovery_ms,omitempty"`
+	// RTOMS is the scenario's recovery-time objective, the figure that
+	// RecoveryMS (or ReadyMS without a restore) is judged against; 0 when
+	// the scenario sets none.
+	RTOMS float64 `json:"rto_ms,omitempty"`
+	// CacheDropped tells whether the page cache was dropped before the run.
+	CacheDropped bool `json:"cache_dropped"`
 
 	Events   []Event  `json:"events,omitempty"`
 	Phases   []Phase  `json:"phases,omitempty"`

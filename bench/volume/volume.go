@@ -16,8 +16,13 @@ import (
 
 // kinds lists every volume kind by the name scenario files use.
 var kinds = map[string]Kind{
-	"local": localKind{},
-	"tmpfs": tmpfsKind{},
+	"efs":      efsKind{},
+	"emulated": emulatedKind{},
+	"local":    localKind{},
+	"nfs":      nfsKind{},
+	"path":     pathKind{},
+	"snapshot": snapshotKind{},
+	"tmpfs":    tmpfsKind{},
 }
 
 // Kind configures volumes of one kind from a scenario entry.

@@ -29,7 +29,14 @@ Jenkins logs, and reports which storage gets Jenkins up fastest.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(
+		newCompareCommand(e),
+		newReportCommand(e),
+		newBaselineCommand(e),
 		newVersionCommand(e),
+		newAnalyzeCommand(e),
+		newRunCommand(e),
+		newProbeCommand(e),
+		newSnapshotCommand(e),
 	)
 	return root
 }

@@ -1,0 +1,33 @@
+# jsbench: `make bench` measures, `make test` tests. See README.md.
+GO      ?= go
+VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X github.com/jsbench/jsbench/bench/buildinfo.version=$(VERSION)
+OUT     ?= reports/bench-$(shell date +%Y%m%d-%H%M%S)
+
+# Docker's reaper image cannot be pulled everywhere; jsbench cleans up itself.
+export TESTCONTAINERS_RYUK_DISABLED := true
+export CGO_ENABLED := 0
+
+.PHONY: build bench test setup fidelity fuzz clean
+
+build:
+	$(GO) build -ldflags '$(LDFLAGS)' -o bin/jsbench ./cmd/jsbench
+	$(GO) build -o bin/jenkins-sim ./cmd/jenkins-sim
+
+## bench: run every scenario in scenarios/ and write OUT/results.json(l)
+bench: build
+	./scripts/setup.sh bench
+	./bin/jsbench run --out $(OUT) scenarios/
+	ln -sfn $(notdir $(OUT)) reports/latest
+
+## test: every test, Docker and FUSE included when available
+test: build
+	./scripts/setup.sh test
+	$(GO) test -count=1 -timeout 14m ./...
+
+## setup: install Docker, FUSE and Chromium from Debian and start dockerd
+setup:
+	./scripts/setup.sh test
+
+clean:
+	rm -rf bin

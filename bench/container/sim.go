@@ -1,0 +1,86 @@
+package container
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/moby/moby/client"
+
+	"github.com/jsbench/jsbench/bench/subject"
+)
+
+// SimImageRepository is the repository of the simulated controller's
+// image; the tag is the start of the binary's SHA-256.
+const SimImageRepository = "jsbench/jenkins-sim"
+
+// Where the simulated controller's image keeps its binary and war: the
+// war where the official image keeps jenkins.war.
+const (
+	SimBinaryPath = "/usr/bin/jenkins-sim"
+	SimWarPath    = "/usr/share/jenkins/jenkins.war"
+)
+
+// EnsureSimImage returns the image of the simulated controller built from
+// simBinary (a static executable), building it when no image of that
+// binary exists yet: the synthetic war comes from `simBinary make-war`,
+// and the image runs as the official image's uid and gid.
+func EnsureSimImage(ctx context.Context, simBinary string) (string, error) {
+	docker, err := connect(ctx)
+	if err != nil {
+		return "", err
+	}
+	sum, err := fileSHA256(simBinary)
+	if err != nil {
+		return "", err
+	}
+	ref := SimImageRepository + ":" + sum[:12]
+	if _, err := docker.ImageInspect(ctx, ref); err == nil {
+		return ref, nil
+	}
+	return ref, buildSimImage(ctx, docker, simBinary, ref)
+}
+
+func buildSimImage(ctx context.Context, docker client.APIClient, simBinary, ref string) error {
+	dir, err := os.MkdirTemp("", "jsbench-sim-image-")
+	if err != nil {
+		return fmt.Errorf("build simulated controller image: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	war := filepath.Join(dir, "jenkins.war")
+	var out bytes.Buffer
+	cmd := exec.CommandContext(ctx, simBinary, "make-war", war)
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("make synthetic war with %q: %w: %s", simBinary, err, strings.TrimSpace(out.String()))
+	}
+	return buildImage(ctx, docker, ImageSpec{
+		Tag:        ref,
+		Files:      map[string]string{SimBinaryPath: simBinary, SimWarPath: war},
+		Entrypoint: []string{SimBinaryPath},
+		User:       strconv.Itoa(subject.JenkinsUID) + ":" + strconv.Itoa(subject.JenkinsGID),
+		Dirs:       []string{subject.ContainerHome},
+	})
+}
+
+// fileSHA256 is the hex SHA-256 of a file's content.
+func fileSHA256(name string) (string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", fmt.Errorf("hash simulated controller: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("hash simulated controller: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,64 @@
+package jenkinslog
+
+// Event and phase names. The milestones are hudson.init.InitMilestone as
+// jenkins.InitReactorRunner logs them (see ../shared/calibration.md).
+const (
+	RunningFrom                    = "running_from"
+	Launch                         = "launch"
+	WarExtraction                  = "war_extraction"
+	HTTPOpen                       = "http_open"
+	StartedInitialization          = "started_initialization"
+	ListedAllPlugins               = "listed_all_plugins"
+	PreparedAllPlugins             = "prepared_all_plugins"
+	StartedAllPlugins              = "started_all_plugins"
+	AugmentedAllExtensions         = "augmented_all_extensions"
+	SystemConfigLoaded             = "system_config_loaded"
+	SystemConfigAdapted            = "system_config_adapted"
+	LoadedAllJobs                  = "loaded_all_jobs"
+	ConfigurationForAllJobsUpdated = "configuration_for_all_jobs_updated"
+	CompletedInitialization        = "completed_initialization"
+	FullyUp                        = "fully_up"
+)
+
+// Failure signatures, from the most specific to the least.
+const (
+	SignaturePermissionDenied = "permission_denied"
+	SignatureOutOfMemory      = "out_of_memory"
+	SignaturePortInUse        = "port_in_use"
+	SignatureWarCorrupt       = "war_corrupt"
+	SignaturePluginFailure    = "plugin_failure"
+	SignatureBootFailure      = "boot_failure"
+	SignatureIncomplete       = "incomplete"
+)
+
+// ReasonIncomplete is the Failure.Reason of a start whose log ends (or
+// whose next start begins) before fully up with no fatal line.
+const ReasonIncomplete = "log ended before fully up"
+
+// milestones maps the text Jenkins logs to the event name. "Started
+// termination" and "Completed termination" are shutdown milestones and
+// deliberately absent.
+var milestones = map[string]string{
+	"Started initialization":             StartedInitialization,
+	"Listed all plugins":                 ListedAllPlugins,
+	"Prepared all plugins":               PreparedAllPlugins,
+	"Started all plugins":                StartedAllPlugins,
+	"Augmented all extensions":           AugmentedAllExtensions,
+	"System config loaded":               SystemConfigLoaded,
+	"System config adapted":              SystemConfigAdapted,
+	"Loaded all jobs":                    LoadedAllJobs,
+	"Configuration for all jobs updated": ConfigurationForAllJobsUpdated,
+	"Completed initialization":           CompletedInitialization,
+}
+
+// signatureRank orders signatures: a lower rank wins when a start shows
+// several.
+var signatureRank = map[string]int{
+	SignaturePermissionDenied: 1,
+	SignatureOutOfMemory:      2,
+	SignaturePortInUse:        3,
+	SignatureWarCorrupt:       4,
+	SignaturePluginFailure:    5,
+	SignatureBootFailure:      6,
+	SignatureIncomplete:       7,
+}

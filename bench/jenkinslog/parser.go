@@ -1,0 +1,185 @@
+package jenkinslog
+
+import (
+	"bytes"
+	"time"
+)
+
+// Parser reads a Jenkins log line by line. It keeps a bounded amount of
+// state per start, so it can follow a log of any length as it is
+// written. A Parser is not safe for concurrent use.
+type Parser struct {
+	loc      *time.Location
+	lines    int
+	zones    zones
+	json     jsonScanner
+	ansi     []byte
+	jbody    []byte
+	jlogger  []byte
+	sources  sources
+	lastMS   int64 // latest Jenkins timestamp, which dates journal prefixes
+	haveTime bool
+	pid      []byte // journal process id of the latest line
+	zoneUsed bool
+	pending  pendingHeader
+	rec      recordContext
+	tail     tail    // the open start's last lines, reused from start to start
+	events   []Event // the open start's events, likewise
+	cur      *startState
+	closed   []*startState
+	warnings []Warning
+}
+
+// line is one input line after its wrappers were removed.
+type line struct {
+	n      int
+	raw    []byte // the body, indentation kept, for Failure.LastLines
+	body   []byte // the body without indentation
+	recv   time.Time
+	outer  stamp
+	stream bool // a wrapper vouches that the line comes from Jenkins's process
+	json   bool // body is a JSON formatter record
+	// journal is the line's journal prefix, dated by outerOf.
+	journal    journalLine
+	hasJournal bool
+}
+
+// NewParser returns a Parser.
+func NewParser(opts Options) *Parser {
+	loc := opts.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return &Parser{loc: loc}
+}
+
+// Feed reads one line, without its trailing newline.
+func (p *Parser) Feed(l Line) {
+	p.feed([]byte(l.Text), l.Received)
+}
+
+// Current returns the start being read (the latest one), nil before the
+// first. Its Phases and Failure are up to date with the lines fed so far.
+func (p *Parser) Current() *Start {
+	if p.cur != nil {
+		p.cur.refresh()
+		return &p.cur.Start
+	}
+	if n := len(p.closed); n > 0 {
+		return &p.closed[n-1].Start
+	}
+	return nil
+}
+
+// Result returns every start read so far. A start that did not reach
+// fully up gets a Failure; the Parser's state is left as it was.
+func (p *Parser) Result() Result {
+	r := Result{Lines: p.lines, Warnings: append([]Warning(nil), p.warnings...)}
+	r.Starts = make([]Start, 0, len(p.closed)+1)
+	for _, st := range p.closed {
+		r.Starts = append(r.Starts, st.Start)
+	}
+	if p.cur != nil {
+		r.Starts = append(r.Starts, p.cur.summary(ReasonIncomplete, false))
+	}
+	if p.zoneUsed {
+		r.Zone = p.loc.String()
+	}
+	return r
+}
+
+func (p *Parser) feed(text []byte, recv time.Time) {
+	p.lines++
+	if n := len(text); n > 0 && text[n-1] == '\r' {
+		text = text[:n-1]
+	}
+	if isFrame(text) && !p.pending.active {
+		// The commonest line of a long log; no wrapper starts with a TAB.
+		if p.cur != nil {
+			p.cur.LastLine = p.lines
+		}
+		return
+	}
+	w := p.unwrap(text)
+	switch w.kind {
+	case wrapOther:
+		return
+	case wrapSystemd:
+		p.systemd(w.body, p.lines)
+		return
+	}
+	if recv.IsZero() && w.outer.valid {
+		recv = w.outer.time(&p.zones)
+	}
+	p.pid = p.pid[:0]
+	if w.pid != nil {
+		p.checkPID(w.pid)
+	}
+	l := line{n: p.lines, raw: w.body, body: trimBlank(w.body), recv: recv, outer: w.outer, stream: w.stream, json: w.record}
+	if w.hasJournal {
+		l.journal, l.hasJournal = w.journal, true
+	}
+	p.dispatch(&l)
+}
+
+// isFrame recognises an unwrapped stack frame, "\tat …".
+func isFrame(b []byte) bool {
+	return len(b) > 4 && b[0] == '\t' && b[1] == 'a' && b[2] == 't' && b[3] == ' '
+}
+
+// outerOf returns the wrapper's timestamp of a line; a journal prefix is
+// dated now, with the year of the latest Jenkins timestamp.
+func (p *Parser) outerOf(l *line) stamp {
+	if l.hasJournal && !l.outer.valid {
+		return p.journalStamp(l.journal)
+	}
+	return l.outer
+}
+
+// dispatch sends a line to the reader of its format.
+func (p *Parser) dispatch(l *line) {
+	if p.pending.active {
+		if lv, msg, ok := parseLevelLine(l.body); ok {
+			p.julRecord(lv, msg, l)
+			return
+		}
+		p.flushPending()
+	}
+	b := l.body
+	switch {
+	case l.json:
+		if r, ok := p.jsonRecord(); ok {
+			p.record(r, l, l)
+			p.jsonThrown()
+			return
+		}
+	case len(b) > 0 && isDigit(b[0]):
+		if r, ok := parseModern(b); ok {
+			p.record(r, l, l)
+			return
+		}
+	case bytes.HasPrefix(b, []byte("at ")):
+		p.untimestamped(l)
+		return
+	case len(b) > 0 && b[0] == '[':
+		if r, ok := parseWinstone(b, p.loc); ok {
+			p.zoneUsed = true
+			p.record(r, l, l)
+			return
+		}
+	}
+	if at, source, ok := parseJULHeader(b, p.loc); ok {
+		p.zoneUsed = true
+		p.pending.hold(at, source, l)
+		return
+	}
+	p.untimestamped(l)
+}
+
+// noteTime remembers the latest Jenkins timestamp, which dates journal
+// prefixes.
+func (p *Parser) noteTime(at stamp) {
+	if at.unixMS > p.lastMS || !p.haveTime {
+		p.lastMS, p.haveTime = at.unixMS, true
+	}
+}

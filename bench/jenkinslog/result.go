@@ -1,0 +1,112 @@
+package jenkinslog
+
+import "time"
+
+// Options configures a Parser.
+type Options struct {
+	// Location is the zone of timestamps that carry no offset: the
+	// two-line java.util.logging format, old Winstone lines and systemd
+	// journal prefixes. Nil means UTC.
+	Location *time.Location
+}
+
+// Result is everything a Parser read: the starts in log order, warnings
+// that concern no single start, the number of lines and the zone assumed
+// for timestamps without an offset.
+type Result struct {
+	Starts   []Start
+	Warnings []Warning
+	Lines    int
+	// Zone names Options.Location when at least one timestamp without an
+	// offset was read, empty otherwise.
+	Zone string
+}
+
+// Warning is a doubt about the data, tied to a line (0 when it concerns
+// the whole log).
+type Warning struct {
+	Line    int
+	Message string
+}
+
+// Start is one start of Jenkins: from the first line that belongs to it
+// (entrypoint output, "Running from:", a journal "Starting" line…) to the
+// line before the next start.
+type Start struct {
+	FirstLine, LastLine int
+	// Origin is the log time of the first line of this start that carries
+	// Jenkins's own timestamp; every OffsetMS and phase counts from it.
+	Origin time.Time
+	// OriginReceived is the Received time of the first line of this start,
+	// zero when unknown.
+	OriginReceived time.Time
+	// Version is Jenkins's version when the log states it.
+	Version string
+	Events  []Event
+	// Phases tile the time from Origin to fully up (or to the last event)
+	// as doc.go describes.
+	Phases  []Phase
+	FullyUp bool
+	// Failure is set as soon as the log shows a fatal error, and by
+	// Parser.Result for every start that did not reach fully up.
+	Failure *Failure
+	// SlowestTasks lists the slowest "Took Nms for <task> by <thread>"
+	// lines, slowest first.
+	SlowestTasks []Task
+	Warnings     []Warning
+}
+
+// Event is one milestone of a start.
+type Event struct {
+	Name    string
+	Message string
+	// Line is the number of the line where the record starts (the header
+	// line of a two-line record).
+	Line int
+	// Time is the log's own timestamp, zero for lines without one.
+	Time time.Time
+	// Received is when the line was received: Line.Received, or the
+	// Docker, kubectl or json-file timestamp when the caller gave none.
+	Received time.Time
+	// Outer is the timestamp a wrapper (Docker, kubectl, journal) put in
+	// front of the record, zero when none; it cross-checks Time.
+	Outer time.Time
+	// OffsetMS is Time minus Origin in milliseconds on the start's
+	// monotonic clock (see doc.go); running_from has a negative offset
+	// measured on the Received clock.
+	OffsetMS float64
+}
+
+// Phase is one interval of a start, named after the event that ends it
+// (war_extraction: the extraction itself).
+type Phase struct {
+	Name                       string
+	StartMS, EndMS, DurationMS float64
+	// Skipped is true for war_extraction when the log shows that Winstone
+	// found the webroot up to date and extracted nothing.
+	Skipped bool
+}
+
+// Failure explains why a start did not reach fully up.
+type Failure struct {
+	// Reason is one line for a person: the fatal line and its exception,
+	// or "log ended before fully up".
+	Reason string
+	// Signature classifies the failure: one of the Signature constants.
+	Signature string
+	// Severe holds the first SEVERE messages of the start.
+	Severe []string
+	// Exception is the first exception of a SEVERE record (or of the
+	// start's untimestamped output) with its first detail line.
+	Exception string
+	// LastLines is the tail of the start up to the fatal record, stack
+	// frames left out.
+	LastLines []string
+}
+
+// Task is one "Took Nms for <task> by <thread>" line (logged with
+// -Djenkins.model.Jenkins.logStartupPerformance=true).
+type Task struct {
+	Name       string
+	DurationMS float64
+}

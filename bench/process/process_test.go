@@ -1,0 +1,286 @@
+package process
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jsbench/jsbench/bench/jenkinslog"
+	"github.com/jsbench/jsbench/bench/subject"
+)
+
+// fakeBin is the stand-in controller shared with the container runtime's
+// tests, built once for this package's tests.
+var fakeBin string
+
+func TestMain(m *testing.M) {
+	code := func() int {
+		dir, err := os.MkdirTemp("", "jsbench-process-test-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		fakeBin = filepath.Join(dir, "fakejenkins")
+		out, err := exec.Command("go", "build", "-o", fakeBin, "../container/testdata/fakejenkins").CombinedOutput()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "build stand-in: %v: %s\n", err, out)
+			return 1
+		}
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+// fakeLog is what the stand-in writes before it is fully up, in order,
+// when listening on port (as in bench/container's tests).
+func fakeLog(port int) []string {
+	rec := func(thread int, level, msg string) string {
+		return fmt.Sprintf("2024-01-24 10:16:43.271+0000 [id=%d]\t%s\t%s", thread, level, msg)
+	}
+	return []string{
+		"Running from: /usr/share/jenkins/jenkins.war",
+		rec(1, "INFO", "winstone.Logger#logInternal: Beginning extraction from war file"),
+		rec(1, "WARNING", "o.e.j.s.handler.ContextHandler#setContextPath: Empty contextPath"),
+		rec(1, "INFO", fmt.Sprintf("o.e.j.server.AbstractConnector#doStart: Started ServerConnector@6955cb39{HTTP/1.1, (http/1.1)}{0.0.0.0:%d}", port)),
+		rec(35, "INFO", "jenkins.InitReactorRunner$1#onAttained: Started initialization"),
+		rec(48, "INFO", "long: "+strings.Repeat("x", 40000)),
+		rec(48, "INFO", "jenkins.InitReactorRunner$1#onAttained: Listed all plugins"),
+		rec(26, "INFO", "hudson.lifecycle.Lifecycle#onReady: Jenkins is fully up and running"),
+	}
+}
+
+func launchFake(t *testing.T, args ...string) subject.Launch {
+	t.Helper()
+	port, err := FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return subject.Launch{
+		Kind:     subject.KindSim,
+		Command:  append([]string{fakeBin, fmt.Sprintf("--httpPort=%d", port)}, args...),
+		HomeDir:  t.TempDir(),
+		HTTPPort: port,
+		Env:      map[string]string{"JAVA_OPTS": "-Xmx1g"},
+	}
+}
+
+func TestStartStreamsOutputAndStops(t *testing.T) {
+	ctx := context.Background()
+	launch := launchFake(t)
+	inst, err := New().Start(ctx, launch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.Stop(ctx)
+
+	streamed := readUntil(t, inst.Lines(), "fully up and running")
+	checkTexts(t, streamed, fakeLog(launch.HTTPPort))
+	prev := inst.StartedAt()
+	for i, l := range streamed {
+		if !l.Received.After(prev) {
+			t.Errorf("line %d received at %s, not after %s", i, l.Received, prev)
+		}
+		prev = l.Received
+	}
+	url, err := inst.LoginURL(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s = %d, want 200", url, resp.StatusCode)
+	}
+	full, err := inst.FullLog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full) != len(streamed) || full[len(full)-1] != streamed[len(streamed)-1] {
+		t.Errorf("FullLog has %d lines, the stream %d", len(full), len(streamed))
+	}
+	if _, err := os.Stat(filepath.Join(launch.HomeDir, "copy_reference_file.log")); err != nil {
+		t.Errorf("JENKINS_HOME not passed on: %v", err)
+	}
+
+	pid := inst.(*Instance).Pid()
+	if err := inst.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := inst.Stop(ctx); err != nil {
+		t.Errorf("second Stop: %v", err)
+	}
+	if err := syscall.Kill(pid, 0); err == nil {
+		t.Errorf("process %d still there after Stop", pid)
+	}
+	if code, ok := inst.(*Instance).ExitCode(); !ok || code != 0 {
+		t.Errorf("ExitCode = %d, %v; want 0 after a graceful stop", code, ok)
+	}
+	rest := readUntil(t, inst.Lines(), "no such line")
+	if len(rest) > 1 {
+		t.Errorf("after Stop, Lines gave %d lines, want at most the stopping one", len(rest))
+	}
+}
+
+func TestExitByItselfReportsCode(t *testing.T) {
+	ctx := context.Background()
+	inst, err := New().Start(ctx, launchFake(t, "--exit-code=3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.Stop(ctx)
+	select {
+	case <-inst.Exited():
+	case <-time.After(10 * time.Second):
+		t.Fatal("Exited not closed")
+	}
+	lines := readUntil(t, inst.Lines(), "no such line")
+	if len(lines) != 7 {
+		t.Errorf("got %d lines, want the 7 before fully up", len(lines))
+	}
+	if code, ok := inst.(*Instance).ExitCode(); !ok || code != 3 {
+		t.Errorf("ExitCode = %d, %v; want 3, true", code, ok)
+	}
+}
+
+func TestStopKillsAfterGrace(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	inst, err := New(WithStopGrace(200*time.Millisecond)).Start(ctx, launchFake(t, "--ignore-term"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readUntil(t, inst.Lines(), "fully up and running")
+	cancel()
+	if err := inst.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := inst.(*Instance).ExitCode(); code != 128+int(syscall.SIGKILL) {
+		t.Errorf("ExitCode = %d, want %d (killed)", code, 128+int(syscall.SIGKILL))
+	}
+}
+
+func TestMissingProgramSaysHowToGetIt(t *testing.T) {
+	tests := []struct {
+		name    string
+		command []string
+		want    string
+	}{
+		{"java", []string{"/nonexistent/java", "-jar", "/nonexistent/jenkins.war"}, "apt-get install openjdk-17-jre-headless"},
+		{"simulated controller", []string{"/nonexistent/jenkins-sim"}, "make build"},
+		{"other program", []string{"no-such-program-here"}, "install it or give its full path"},
+		{"war", []string{"true", "-jar", "/nonexistent/jenkins.war"}, "download jenkins.war"},
+		{"no command", nil, "no command"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			launch := subject.Launch{Command: tt.command, HomeDir: t.TempDir(), HTTPPort: 8080}
+			_, err := New().Start(context.Background(), launch)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to say %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFreePort(t *testing.T) {
+	port, err := FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if port < 1024 || port > 65535 {
+		t.Errorf("FreePort = %d", port)
+	}
+}
+
+func TestReadLines(t *testing.T) {
+	long := strings.Repeat("z", maxLineBytes+5)
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"lines", "a\nb\n", []string{"a", "b"}},
+		{"CRLF", "dos\r\nunix\n", []string{"dos", "unix"}},
+		{"last line without newline", "a\nrest", []string{"a", "rest"}},
+		{"empty line", "\n", []string{""}},
+		{"longer than the reader's buffer", strings.Repeat("y", 70000) + "\n", []string{strings.Repeat("y", 70000)}},
+		{"overlong line in pieces", long + "\n", []string{long[:maxLineBytes], long[maxLineBytes:]}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			readLines(strings.NewReader(tt.in), func(l jenkinslog.Line) {
+				if l.Received.IsZero() {
+					t.Error("line not stamped")
+				}
+				got = append(got, l.Text)
+			})
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %d lines %.40q, want %d lines", len(got), got, len(tt.want))
+			}
+		})
+	}
+}
+
+func readUntil(t *testing.T, lines <-chan jenkinslog.Line, want string) []jenkinslog.Line {
+	t.Helper()
+	var got []jenkinslog.Line
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				return got
+			}
+			got = append(got, l)
+			if strings.Contains(l.Text, want) {
+				return got
+			}
+		case <-deadline:
+			t.Fatalf("no line with %q within 10 s; got %d lines", want, len(got))
+		}
+	}
+}
+
+func checkTexts(t *testing.T, lines []jenkinslog.Line, want []string) {
+	t.Helper()
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d", len(lines), len(want))
+	}
+	for i := range want {
+		if lines[i].Text != want[i] {
+			t.Errorf("line %d = %.80q, want %.80q", i, lines[i].Text, want[i])
+		}
+	}
+}
+
+// FuzzReadLines checks that line splitting keeps every byte but the line
+// ends: the lines joined with "\n" give the input back, less "\r" before
+// each "\n" and less a last "\n".
+func FuzzReadLines(f *testing.F) {
+	f.Add("a\r\nb\n\nc")
+	f.Add(strings.Repeat("x", 70000) + "\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		if strings.Contains(in, "\r") {
+			in = strings.ReplaceAll(in, "\r", "")
+		}
+		var got []string
+		readLines(strings.NewReader(in), func(l jenkinslog.Line) { got = append(got, l.Text) })
+		want := strings.TrimSuffix(in, "\n")
+		if in == "" {
+			want = ""
+		}
+		if joined := strings.Join(got, "\n"); joined != want {
+			t.Fatalf("lines %q joined give %q, want %q", got, joined, want)
+		}
+	})
+}

@@ -1,0 +1,142 @@
+package results
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func sample(i int) Record {
+	return Record{
+		Schema: SchemaV1, SuiteID: "s1", Scenario: "small", Iteration: i, Status: StatusOK,
+		StartedAt: time.Date(2026, 5, 1, 2, 0, i, 0, time.UTC), ReadyMS: 1000 + float64(i),
+		Subject: Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim", Runtime: "process"},
+		Volume:  Volume{Name: "local", Kind: "local"},
+		Phases:  []Phase{{Name: "fully_up", DurationMS: 12.5}},
+	}
+}
+
+func TestAppendThenRead(t *testing.T) {
+	var buf bytes.Buffer
+	want := []Record{sample(1), sample(2)}
+	noSchema := sample(3)
+	noSchema.Schema = ""
+	for _, r := range append(want, noSchema) {
+		if err := AppendJSONL(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want = append(want, sample(3))
+	got, warnings, err := ReadJSONL(&buf)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("ReadJSONL: %v, warnings %q", err, warnings)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestAppendRefusesUnknownSchema(t *testing.T) {
+	r := sample(1)
+	r.Schema = "jsbench.run/v9"
+	err := AppendJSONL(&bytes.Buffer{}, r)
+	if err == nil || !strings.Contains(err.Error(), `"jsbench.run/v9"`) {
+		t.Errorf("err = %v, want it to name the schema", err)
+	}
+}
+
+func TestReadJSONL(t *testing.T) {
+	ok := `{"schema":"jsbench.run/v1","scenario":"small","status":"ok","ready_ms":5}`
+	tests := []struct {
+		name     string
+		input    string
+		wantN    int
+		wantWarn string
+		wantErr  string
+	}{
+		{"blank lines", "\n" + ok + "\n\n" + ok + "\n", 2, "", ""},
+		{"no trailing newline", ok + "\n" + ok, 2, "", ""},
+		{"cut short", ok + "\n" + `{"schema":"jsbench.run/v1","scen`, 1, "line 2: record cut short", ""},
+		{"unknown field", `{"schema":"jsbench.run/v1","colour":"red"}` + "\n", 1, `line 1: json: unknown field "colour": ignored`, ""},
+		{"unknown schema", ok + "\n" + `{"schema":"jsbench.run/v2"}` + "\n", 0, "", `line 2: unknown schema "jsbench.run/v2"`},
+		{"no schema", `{"scenario":"x"}` + "\n", 0, "", `line 1: record has no "schema" field`},
+		{"broken line in the middle", ok + "\n{oops\n" + ok + "\n", 0, "", "line 2: decode record"},
+		{"wrong type", `{"schema":"jsbench.run/v1","ready_ms":"fast"}` + "\n", 0, "", "line 1: decode record"},
+		{"empty", "", 0, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, warnings, err := ReadJSONL(strings.NewReader(tt.input))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tt.wantN {
+				t.Errorf("got %d records, want %d", len(got), tt.wantN)
+			}
+			if joined := strings.Join(warnings, "\n"); tt.wantWarn != "" && !strings.Contains(joined, tt.wantWarn) || tt.wantWarn == "" && joined != "" {
+				t.Errorf("warnings %q, want %q", joined, tt.wantWarn)
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := AppendJSONL(&buf, sample(1)); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, FileName)
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{dir, file} {
+		got, _, err := Load(path)
+		if err != nil || len(got) != 1 {
+			t.Errorf("Load(%q) = %d records, %v", path, len(got), err)
+		}
+	}
+	empty := t.TempDir()
+	if _, _, err := Load(empty); err == nil || !strings.Contains(err.Error(), "holds no results.jsonl") {
+		t.Errorf("Load(empty dir) err = %v", err)
+	}
+	if _, _, err := Load(filepath.Join(dir, "nope")); err == nil {
+		t.Error("Load(missing) should fail")
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte(`{"schema":"jsbench.run/v1","ready_ms":5}` + "\n"))
+	f.Add([]byte(`{"schema":"jsbench.run/v1","phases":[{"name":"x","duration_ms":1e308}]}`))
+	f.Add([]byte("\n\n{\"schema\":null}\n"))
+	f.Add([]byte(`{"schema":"jsbench.run/v1","colour":1}` + "\n" + `{"sch`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		records, _, err := ReadJSONL(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		for _, r := range records {
+			if r.Schema != SchemaV1 {
+				t.Fatalf("read a record of schema %q", r.Schema)
+			}
+			if err := AppendJSONL(&buf, r); err != nil {
+				t.Fatalf("re-append: %v", err)
+			}
+		}
+		again, _, err := ReadJSONL(&buf)
+		if err != nil || len(again) != len(records) {
+			t.Fatalf("re-read %d of %d records: %v", len(again), len(records), err)
+		}
+	})
+}

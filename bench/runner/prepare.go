@@ -1,0 +1,87 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/jsbench/jsbench/bench/cleanup"
+	"github.com/jsbench/jsbench/bench/home"
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/volume"
+)
+
+// preparedHome is a volume holding a populated JENKINS_HOME.
+type preparedHome struct {
+	volume.Prepared
+}
+
+// prepareHome prepares the volume, writes the scenario's home onto it and
+// makes it writable for the subject's user. The facts it learns go into rec.
+func (r *Runner) prepareHome(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, stack *cleanup.Stack, rec *results.Record) (preparedHome, error) {
+	env := r.env(sc, v, rec.Iteration)
+	prepared, err := v.Config.Prepare(ctx, env, stack)
+	if err != nil {
+		return preparedHome{}, fmt.Errorf("prepare volume %q: %w", v.Name, err)
+	}
+	for k, val := range prepared.Facts {
+		rec.Volume.Params[k] = val
+	}
+	rec.RestoreMS = prepared.RestoreMS
+	if prepared.HostDir == "" {
+		return preparedHome{prepared}, nil
+	}
+	if err := populate(prepared.HostDir, sc.Home, env, rec); err != nil {
+		return preparedHome{}, err
+	}
+	return preparedHome{prepared}, nil
+}
+
+// populate writes the home (unless a restored snapshot already filled
+// the volume) and hands it to the subject's user.
+func populate(dir string, spec scenario.Home, env volume.Env, rec *results.Record) error {
+	began := time.Now()
+	if rec.RestoreMS == 0 {
+		stats, err := home.Populate(dir, homeSpec(spec))
+		if err != nil {
+			return fmt.Errorf("populate home on %q: %w", dir, err)
+		}
+		rec.Home.Files, rec.Home.Bytes = stats.Files, stats.Bytes
+	}
+	if os.Geteuid() == 0 {
+		if err := home.Chown(dir, env.UID, env.GID); err != nil {
+			return fmt.Errorf("give home %q to %d:%d: %w", dir, env.UID, env.GID, err)
+		}
+	}
+	rec.Home.PopulateMS = msSince(began)
+	return nil
+}
+
+func homeSpec(h scenario.Home) home.Spec {
+	return home.Spec{
+		Kind:         h.Kind,
+		Jobs:         h.Jobs,
+		BuildsPerJob: h.BuildsPerJob,
+		Plugins:      h.Plugins,
+		Folders:      h.Folders,
+		Seed:         h.Seed,
+		Dir:          h.Dir,
+	}
+}
+
+func describeHome(h scenario.Home) results.Home {
+	return results.Home{
+		Kind:    h.Kind,
+		Jobs:    h.Jobs,
+		Builds:  h.BuildsPerJob,
+		Plugins: h.Plugins,
+		Seed:    h.Seed,
+		Source:  h.Dir,
+	}
+}
+
+func msSince(t time.Time) float64 { return ms(time.Since(t)) }
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

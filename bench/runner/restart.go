@@ -1,0 +1,73 @@
+package runner
+
+import (
+	"context"
+
+	"github.com/jsbench/jsbench/bench/cleanup"
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/scenario"
+)
+
+// runRestarts measures restarts on the same home, as Kubernetes restarts
+// a pod on its persistent volume: each volume is prepared and populated
+// once, booted once to prime it (recorded as a warmup run with iteration
+// 0), then every run starts a new subject on that home.
+func (r *Runner) runRestarts(ctx context.Context, sc *scenario.Scenario) error {
+	var stack cleanup.Stack
+	defer stack.Run(ctx)
+	homes := make(map[string]preparedHome, len(sc.Volumes))
+	for _, v := range sc.Volumes {
+		if h, ok := r.prime(ctx, sc, v, &stack); ok {
+			homes[v.Name] = h
+		}
+	}
+	total := sc.Warmup + sc.Runs
+	for i := 1; i <= total; i++ {
+		for _, v := range sc.Volumes {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if h, ok := homes[v.Name]; ok {
+				r.restartRun(ctx, sc, v, h, i, i <= sc.Warmup)
+			}
+		}
+	}
+	return ctx.Err()
+}
+
+// prime prepares a volume and boots the subject on it once. A volume
+// whose first boot fails is not restarted.
+func (r *Runner) prime(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, stack *cleanup.Stack) (preparedHome, bool) {
+	step := Step{Scenario: sc.Name, Volume: v.Name, Of: sc.Warmup + sc.Runs, Warmup: true}
+	r.progress(step)
+	rec := r.newRecord(sc, v, 0, true)
+	rec.Start = scenario.StartCold
+	h, err := r.prepareHome(ctx, sc, v, stack, &rec)
+	if err != nil {
+		rec.Status, rec.Reason = results.StatusError, err.Error()
+		r.finish(ctx, step, rec)
+		return preparedHome{}, false
+	}
+	var run cleanup.Stack
+	r.start(ctx, sc, h, &run, &rec)
+	if err := run.Run(ctx); err != nil {
+		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
+	}
+	r.finish(ctx, step, rec)
+	return h, rec.Status == results.StatusOK
+}
+
+func (r *Runner) restartRun(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, h preparedHome, iteration int, warmup bool) {
+	step := Step{Scenario: sc.Name, Volume: v.Name, Iteration: iteration, Of: sc.Warmup + sc.Runs, Warmup: warmup}
+	r.progress(step)
+	rec := r.newRecord(sc, v, iteration, warmup)
+	for k, val := range h.Facts {
+		rec.Volume.Params[k] = val
+	}
+	var run cleanup.Stack
+	r.start(ctx, sc, h, &run, &rec)
+	if err := run.Run(ctx); err != nil {
+		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
+	}
+	r.finish(ctx, step, rec)
+}

@@ -1,0 +1,159 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jsbench/jsbench/bench/cleanup"
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/volume"
+)
+
+// Sink receives each finished run as soon as it is recorded.
+type Sink interface {
+	Record(rec results.Record) error
+}
+
+// Progress is told about each run as it starts and ends; it may print.
+type Progress func(p Step)
+
+// Step is one run's progress.
+type Step struct {
+	Scenario  string
+	Volume    string
+	Iteration int
+	Of        int
+	Warmup    bool
+	Done      bool
+	Record    *results.Record // set when Done
+	Err       error           // a run that could not be recorded
+}
+
+// Runner runs scenarios. Its fields are set by the command layer.
+type Runner struct {
+	SuiteID string
+	// WorkDir is a directory on local disk for per-run homes and mounts.
+	WorkDir string
+	// Runtimes by name ("container", "process").
+	Runtimes map[string]Runtime
+	// Subjects resolves a scenario's subject into launches.
+	Subjects *Subjects
+	Sink     Sink
+	Progress Progress
+	// DropCaches, when set, is called before each measured start; it
+	// reports whether the page cache was dropped.
+	DropCaches func() bool
+}
+
+// Run runs every scenario in order. It stops early when ctx is cancelled
+// and returns ctx's error then; runs recorded before stay recorded.
+func (r *Runner) Run(ctx context.Context, scenarios []*scenario.Scenario) error {
+	for _, sc := range scenarios {
+		if err := r.runScenario(ctx, sc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Runner) runScenario(ctx context.Context, sc *scenario.Scenario) error {
+	if sc.Start == scenario.StartRestart {
+		return r.runRestarts(ctx, sc)
+	}
+	total := sc.Warmup + sc.Runs
+	for i := 1; i <= total; i++ {
+		for _, v := range sc.Volumes {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r.coldRun(ctx, sc, v, i, i <= sc.Warmup)
+		}
+	}
+	return ctx.Err()
+}
+
+// coldRun is one first boot on a fresh volume and home.
+func (r *Runner) coldRun(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, iteration int, warmup bool) {
+	step := Step{Scenario: sc.Name, Volume: v.Name, Iteration: iteration, Of: sc.Warmup + sc.Runs, Warmup: warmup}
+	r.progress(step)
+	var stack cleanup.Stack
+	rec := r.newRecord(sc, v, iteration, warmup)
+	home, err := r.prepareHome(ctx, sc, v, &stack, &rec)
+	if err == nil {
+		r.start(ctx, sc, home, &stack, &rec)
+	} else {
+		rec.Status, rec.Reason = results.StatusError, err.Error()
+	}
+	if err := stack.Run(ctx); err != nil {
+		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
+	}
+	r.finish(ctx, step, rec)
+}
+
+// finish hands a record to the sink, unless the run was cut short by an
+// interrupt: a half-measured run is no measurement.
+func (r *Runner) finish(ctx context.Context, step Step, rec results.Record) {
+	step.Done = true
+	if ctx.Err() != nil && rec.Status != results.StatusOK {
+		step.Err = fmt.Errorf("run interrupted; not recorded")
+		r.progress(step)
+		return
+	}
+	if err := r.Sink.Record(rec); err != nil {
+		step.Err = fmt.Errorf("record run: %w", err)
+	}
+	step.Record = &rec
+	r.progress(step)
+}
+
+func (r *Runner) progress(s Step) {
+	if r.Progress != nil {
+		r.Progress(s)
+	}
+}
+
+func (r *Runner) env(sc *scenario.Scenario, v scenario.Volume, iteration int) volume.Env {
+	uid, gid := r.Subjects.Owner(sc.Subject)
+	return volume.Env{
+		WorkDir: r.WorkDir,
+		RunID:   fmt.Sprintf("%s-%s-%s-%d", r.SuiteID, sc.Name, v.Name, iteration),
+		UID:     uid,
+		GID:     gid,
+		Labels:  r.labels(sc, v),
+	}
+}
+
+func (r *Runner) labels(sc *scenario.Scenario, v scenario.Volume) map[string]string {
+	return map[string]string{
+		"jsbench.suite":    r.SuiteID,
+		"jsbench.scenario": sc.Name,
+		"jsbench.volume":   v.Name,
+	}
+}
+
+func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration int, warmup bool) results.Record {
+	return results.Record{
+		Schema:       results.SchemaV1,
+		SuiteID:      r.SuiteID,
+		Scenario:     sc.Name,
+		ScenarioFile: sc.File,
+		Subject:      r.Subjects.Describe(sc.Subject),
+		Volume:       results.Volume{Name: v.Name, Kind: v.Kind, Params: copyParams(v.Config.Params())},
+		Home:         describeHome(sc.Home),
+		Start:        sc.Start,
+		RTOMS:        float64(sc.RTO) / float64(time.Millisecond),
+		Iteration:    iteration,
+		Warmup:       warmup,
+		StartedAt:    time.Now().UTC(),
+	}
+}
+
+func copyParams(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,230 @@
+package runner_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jsbench/jsbench/bench/container"
+	"github.com/jsbench/jsbench/bench/jenkinslog"
+	"github.com/jsbench/jsbench/bench/process"
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/runner"
+	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/testenv"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testenv.RemoveBuilds()
+	os.Exit(code)
+}
+
+// memorySink keeps records in memory.
+type memorySink struct {
+	mu      sync.Mutex
+	records []results.Record
+}
+
+func (s *memorySink) Record(rec results.Record) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.records = append(s.records, rec)
+	return nil
+}
+
+// coldScenario is a small generated home on a local and a tmpfs volume
+// whose per-run homes land below localDir and shmDir.
+func coldScenario(t *testing.T, runtime, localDir, shmDir string) *scenario.Scenario {
+	t.Helper()
+	yaml := fmt.Sprintf(`version: 1
+name: it-%s
+subject: {kind: sim, runtime: %s}
+home: {kind: generated, jobs: 20, builds_per_job: 2, plugins: 3, seed: 7}
+volumes:
+  - {name: local, kind: local, dir: %q}
+  - {name: tmpfs, kind: tmpfs, dir: %q}
+runs: 2
+timeout: 2m
+cache: warm
+`, runtime, runtime, localDir, shmDir)
+	sc, err := scenario.Parse("it.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+func TestColdRunsOfTheSimulatedControllerInContainers(t *testing.T) {
+	ctx := context.Background()
+	testenv.Require(t, container.Available(ctx) == nil, "a Docker daemon")
+	testenv.RequireRoot(t)
+	sim := testenv.Build(t, "./cmd/jenkins-sim")
+	image, err := container.EnsureSimImage(ctx, sim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := container.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRunner(t, map[string]runner.Runtime{subject.RuntimeContainer: rt}, &runner.Subjects{SimImage: image})
+	checkColdRuns(t, r, subject.RuntimeContainer)
+	assertNoContainers(t, r.SuiteID)
+}
+
+func TestColdRunsOfTheSimulatedControllerAsProcesses(t *testing.T) {
+	sim := testenv.Build(t, "./cmd/jenkins-sim")
+	war := filepath.Join(t.TempDir(), "jenkins.war")
+	if out, err := exec.Command(sim, "make-war", war).CombinedOutput(); err != nil {
+		t.Fatalf("make-war: %v\n%s", err, out)
+	}
+	r := newRunner(t, map[string]runner.Runtime{subject.RuntimeProcess: process.New()},
+		&runner.Subjects{SimBinary: sim, SimWar: war})
+	checkColdRuns(t, r, subject.RuntimeProcess)
+}
+
+func newRunner(t *testing.T, runtimes map[string]runner.Runtime, subjects *runner.Subjects) *runner.Runner {
+	return &runner.Runner{
+		SuiteID:  fmt.Sprintf("it%d", time.Now().UnixNano()%1e9),
+		WorkDir:  t.TempDir(),
+		Runtimes: runtimes,
+		Subjects: subjects,
+		Sink:     &memorySink{},
+	}
+}
+
+// checkColdRuns runs two cold starts on each volume and checks what the
+// issue of a cold start is: the war extracted onto the volume, every
+// phase measured in order, each run recorded, nothing left behind.
+func checkColdRuns(t *testing.T, r *runner.Runner, runtime string) {
+	t.Helper()
+	localDir := t.TempDir()
+	shmDir, err := os.MkdirTemp("/dev/shm", "jsbench-it-")
+	if err != nil {
+		t.Skipf("no /dev/shm: %v", err)
+	}
+	defer os.RemoveAll(shmDir)
+	sc := coldScenario(t, runtime, localDir, shmDir)
+
+	seen := watchForWar(t, localDir, shmDir)
+	if err := r.Run(context.Background(), []*scenario.Scenario{sc}); err != nil {
+		t.Fatal(err)
+	}
+	landed := seen()
+
+	records := r.Sink.(*memorySink).records
+	wantOrder := []string{"local", "tmpfs", "local", "tmpfs"}
+	if len(records) != len(wantOrder) {
+		t.Fatalf("%d records, want %d", len(records), len(wantOrder))
+	}
+	for i, rec := range records {
+		if rec.Volume.Name != wantOrder[i] {
+			t.Errorf("run %d on %q, want %q: volumes must interleave", i, rec.Volume.Name, wantOrder[i])
+		}
+		checkRecord(t, rec)
+	}
+	for _, dir := range []string{localDir, shmDir} {
+		if !landed[dir] {
+			t.Errorf("no extracted war files seen on the volume under %s", dir)
+		}
+		assertEmpty(t, dir)
+	}
+	assertEmpty(t, r.WorkDir)
+}
+
+// expectedPhases are the phases the simulated controller's log must show,
+// in order, each taking time.
+var expectedPhases = []string{
+	"pre_jvm", jenkinslog.WarExtraction, jenkinslog.HTTPOpen, jenkinslog.StartedInitialization,
+	jenkinslog.ListedAllPlugins, jenkinslog.PreparedAllPlugins, jenkinslog.StartedAllPlugins,
+	jenkinslog.AugmentedAllExtensions, jenkinslog.SystemConfigLoaded, jenkinslog.SystemConfigAdapted,
+	jenkinslog.LoadedAllJobs, jenkinslog.ConfigurationForAllJobsUpdated,
+	jenkinslog.CompletedInitialization, jenkinslog.FullyUp,
+}
+
+func checkRecord(t *testing.T, rec results.Record) {
+	t.Helper()
+	if rec.Status != results.StatusOK {
+		t.Fatalf("run %s/%d: %s: %s\n%s", rec.Volume.Name, rec.Iteration, rec.Status, rec.Reason, strings.Join(rec.LastLines, "\n"))
+	}
+	if !rec.Subject.Simulated || !strings.Contains(rec.Subject.Name, "simulated") {
+		t.Errorf("subject %+v does not say it is the simulated controller", rec.Subject)
+	}
+	if rec.ReadyMS <= 0 || rec.HTTPReadyMS < rec.ReadyMS || rec.LogReadyMS <= 0 {
+		t.Errorf("ready %v ms, /login %v ms, log %v ms: want 0 < ready <= /login", rec.ReadyMS, rec.HTTPReadyMS, rec.LogReadyMS)
+	}
+	names := make([]string, 0, len(rec.Phases))
+	end := 0.0
+	for _, p := range rec.Phases {
+		names = append(names, p.Name)
+		if p.DurationMS < 0 || p.StartMS+0.001 < end {
+			t.Errorf("phase %s starts at %v ms for %v ms; the previous ended at %v ms", p.Name, p.StartMS, p.DurationMS, end)
+		}
+		end = p.StartMS + p.DurationMS
+	}
+	if got, want := strings.Join(names, " "), strings.Join(expectedPhases, " "); got != want {
+		t.Errorf("phases\n got  %s\n want %s", got, want)
+	}
+	if rec.Phases[1].Name == jenkinslog.WarExtraction && (rec.Phases[1].DurationMS <= 0 || rec.Phases[1].Skipped) {
+		t.Errorf("cold start: war extraction %+v, want a positive, not skipped phase", rec.Phases[1])
+	}
+	if rec.LogLines < rec.StreamedLines || rec.StreamedLines == 0 {
+		t.Errorf("full log %d lines, stream %d", rec.LogLines, rec.StreamedLines)
+	}
+}
+
+// watchForWar polls the volumes' parents while the runs go on and
+// reports, for each, whether a home on it held extracted war files.
+func watchForWar(t *testing.T, dirs ...string) func() map[string]bool {
+	t.Helper()
+	stop := make(chan struct{})
+	done := make(chan map[string]bool)
+	go func() {
+		seen := map[string]bool{}
+		for {
+			for _, d := range dirs {
+				jars, _ := filepath.Glob(filepath.Join(d, "home-*", "war", "WEB-INF", "lib", "*.jar"))
+				if len(jars) > 10 {
+					seen[d] = true
+				}
+			}
+			select {
+			case <-stop:
+				done <- seen
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	return func() map[string]bool { close(stop); return <-done }
+}
+
+func assertEmpty(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 0 {
+		t.Errorf("%s holds %d entries after the suite, want none", dir, len(entries))
+	}
+}
+
+func assertNoContainers(t *testing.T, suiteID string) {
+	t.Helper()
+	out, err := exec.Command("docker", "ps", "-aq", "--filter", "label=jsbench.suite="+suiteID).CombinedOutput()
+	if err != nil {
+		t.Fatalf("docker ps: %v: %s", err, out)
+	}
+	if s := strings.TrimSpace(string(out)); s != "" {
+		t.Errorf("containers left behind: %s", s)
+	}
+}

@@ -1,0 +1,67 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/jsbench/jsbench/bench/cleanup"
+	"github.com/jsbench/jsbench/bench/jenkinslog"
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/scenario"
+)
+
+// start starts the subject on a prepared home, observes it until it is
+// up, failed or timed out, and fills rec. The instance's stop is pushed
+// onto stack at once.
+func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h preparedHome, stack *cleanup.Stack, rec *results.Record) {
+	launch, runtimeName, err := r.Subjects.Launch(sc.Subject, h.HostDir, h.DockerVolume, r.labels(sc, scenario.Volume{Name: rec.Volume.Name}))
+	if err != nil {
+		rec.Status, rec.Reason = results.StatusError, err.Error()
+		return
+	}
+	rt, ok := r.Runtimes[runtimeName]
+	if !ok {
+		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("no %s runtime available", runtimeName)
+		return
+	}
+	if r.DropCaches != nil && sc.Cache != scenario.CacheWarm {
+		rec.CacheDropped = r.DropCaches()
+	}
+	extracted := webrootMissing(h.HostDir)
+	inst, err := rt.Start(ctx, launch)
+	if err != nil {
+		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("start subject: %v", err)
+		return
+	}
+	stack.Push("subject "+rec.Subject.Name, inst.Stop)
+	obs := observe(ctx, inst, sc.Timeout)
+	obs.reconcile(ctx, inst)
+	obs.fill(rec, inst.StartedAt())
+	if extracted {
+		markExtracted(rec)
+	}
+}
+
+// webrootMissing reports whether the home holds no extracted war yet
+// (no war/.timestamp), in which case Winstone must extract it all: the
+// parser's guess from log timing is then overruled by what the harness
+// knows. A home the harness cannot see counts as unknown (false).
+func webrootMissing(homeDir string) bool {
+	if homeDir == "" {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(homeDir, "war", ".timestamp"))
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+func markExtracted(rec *results.Record) {
+	for i := range rec.Phases {
+		if rec.Phases[i].Name == jenkinslog.WarExtraction {
+			rec.Phases[i].Skipped = false
+		}
+	}
+}

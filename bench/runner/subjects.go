@@ -1,0 +1,131 @@
+package runner
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/subject"
+)
+
+// jenkinsPort is the HTTP port of a controller inside its container.
+const jenkinsPort = 8080
+
+// Subjects turns a scenario's subject into launches. The command layer
+// fills in where the simulated controller is.
+type Subjects struct {
+	// SimImage is the locally built image of the simulated controller.
+	SimImage string
+	// SimBinary and SimWar are the simulated controller and its synthetic
+	// war, for process runs.
+	SimBinary, SimWar string
+}
+
+// Check finds what a subject needs before anything starts: the war and
+// java of a war subject. Images are checked by the container runtime.
+func (s *Subjects) Check(subj scenario.Subject) error {
+	if subj.Kind != subject.KindWar {
+		return nil
+	}
+	if _, err := os.Stat(subj.War); err != nil {
+		return fmt.Errorf("jenkins.war %q: %w (download it from https://get.jenkins.io/war-stable/ and set subject.war)", subj.War, err)
+	}
+	if _, err := exec.LookPath(subj.Java); err != nil {
+		return fmt.Errorf("java %q not found: install a JDK 17 or 21 (apt-get install openjdk-17-jre-headless) or set subject.java", subj.Java)
+	}
+	return nil
+}
+
+// Owner is the uid and gid the subject writes JENKINS_HOME as.
+func (s *Subjects) Owner(subj scenario.Subject) (uid, gid int) {
+	if runtimeOf(subj) == subject.RuntimeContainer {
+		return subject.JenkinsUID, subject.JenkinsGID
+	}
+	return os.Geteuid(), os.Getegid()
+}
+
+// Describe names the subject for every result it produces.
+func (s *Subjects) Describe(subj scenario.Subject) results.Subject {
+	d := results.Subject{Kind: subj.Kind, Runtime: runtimeOf(subj), Simulated: subj.Kind == subject.KindSim}
+	switch {
+	case subj.Kind == subject.KindImage:
+		d.Name = subj.Image
+	case subj.Kind == subject.KindWar:
+		d.Name = subj.War
+	case d.Runtime == subject.RuntimeContainer:
+		d.Name = "jenkins-sim (simulated controller) " + s.SimImage
+	default:
+		d.Name = "jenkins-sim (simulated controller) " + s.SimBinary
+	}
+	return d
+}
+
+// Launch builds the launch of subj on a home and names its runtime.
+func (s *Subjects) Launch(subj scenario.Subject, homeDir string, dv *subject.DockerVolume, labels map[string]string) (subject.Launch, string, error) {
+	l := subject.Launch{Kind: subj.Kind, HomeDir: homeDir, DockerVolume: dv, Labels: labels,
+		Env: copyParams(subj.Env), CPUs: subj.CPUs, MemoryBytes: subj.MemoryBytes, HTTPPort: jenkinsPort}
+	rt := runtimeOf(subj)
+	if rt == subject.RuntimeProcess {
+		if homeDir == "" {
+			return l, rt, fmt.Errorf("a %s subject runs as a process and needs a volume with a host directory", subj.Kind)
+		}
+		port, err := freePort()
+		if err != nil {
+			return l, rt, err
+		}
+		l.HTTPPort = port
+	}
+	switch {
+	case subj.Kind == subject.KindImage:
+		l.Image = subj.Image
+		if subj.JavaOpts != "" {
+			l.Env["JAVA_OPTS"] = subj.JavaOpts
+		}
+	case subj.Kind == subject.KindWar:
+		l.Command = append(append([]string{subj.Java}, strings.Fields(subj.JavaOpts)...), "-jar", subj.War, httpPortFlag(l.HTTPPort))
+	case rt == subject.RuntimeContainer:
+		l.Image, l.User = s.SimImage, fmt.Sprintf("%d:%d", subject.JenkinsUID, subject.JenkinsGID)
+		l.Command = append([]string{httpPortFlag(l.HTTPPort)}, simFlags(subj.Sim)...)
+	default:
+		l.Command = append([]string{s.SimBinary, "--war=" + s.SimWar, httpPortFlag(l.HTTPPort)}, simFlags(subj.Sim)...)
+	}
+	return l, rt, nil
+}
+
+func httpPortFlag(port int) string { return "--httpPort=" + strconv.Itoa(port) }
+
+// simFlags turns the scenario's sim options (war_mb: 50) into the
+// simulated controller's flags (--war-mb=50), in a stable order.
+func simFlags(opts map[string]string) []string {
+	flags := make([]string, 0, len(opts))
+	for k, v := range opts {
+		flags = append(flags, "--"+strings.ReplaceAll(k, "_", "-")+"="+v)
+	}
+	sort.Strings(flags)
+	return flags
+}
+
+func runtimeOf(subj scenario.Subject) string {
+	if subj.Kind == subject.KindWar {
+		return subject.RuntimeProcess
+	}
+	if subj.Runtime == "" {
+		return subject.RuntimeContainer
+	}
+	return subj.Runtime
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("find a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}

@@ -1,0 +1,151 @@
+// Package ci holds the nightly job's script and its test: ci/nightly.sh
+// is run here against a real jsbench, with JSBENCH_RUN=skip so that it
+// judges prepared results instead of measuring.
+package ci
+
+import (
+	"encoding/xml"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jsbench/jsbench/bench/results"
+)
+
+// jsbenchBinary builds cmd/jsbench, or takes $JSBENCH when set.
+func jsbenchBinary(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("JSBENCH"); p != "" {
+		return p
+	}
+	bin := filepath.Join(t.TempDir(), "jsbench")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/jsbench")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build jsbench: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// writeResults writes 10 runs per volume with lognormal ready times of
+// the given median to dir/results.jsonl and returns dir.
+func writeResults(t *testing.T, dir string, seed uint64, medianMS float64, volumes ...string) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, results.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rng := rand.New(rand.NewPCG(seed, 7))
+	for _, vol := range volumes {
+		for i := 1; i <= 10; i++ {
+			ready := medianMS * math.Exp(0.04*rng.NormFloat64())
+			rec := results.Record{Scenario: "small", Iteration: i, Status: results.StatusOK, ReadyMS: ready,
+				Subject: results.Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim"},
+				Volume:  results.Volume{Name: vol, Kind: vol}}
+			if err := results.AppendJSONL(f, rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+type nightly struct {
+	code                  int
+	out, history, summary string
+	output                string
+}
+
+// runNightly runs ci/nightly.sh on the given results with a history
+// shared across calls of one test.
+func runNightly(t *testing.T, bin, history, resultsDir string) nightly {
+	t.Helper()
+	out := t.TempDir()
+	summary := filepath.Join(out, "step-summary.md")
+	cmd := exec.Command("bash", "ci/nightly.sh")
+	cmd.Dir = ".."
+	cmd.Env = append(os.Environ(), "JSBENCH="+bin, "JSBENCH_RUN=skip", "JSBENCH_RESULTS="+resultsDir,
+		"HISTORY="+history, "OUT="+out, "GITHUB_STEP_SUMMARY="+summary)
+	output, err := cmd.CombinedOutput()
+	n := nightly{out: out, history: history, summary: summary, output: string(output)}
+	if exit, ok := err.(*exec.ExitError); ok {
+		n.code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run nightly.sh: %v", err)
+	}
+	return n
+}
+
+func TestNightlyScript(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash")
+	}
+	bin := jsbenchBinary(t)
+	data := t.TempDir()
+	history := filepath.Join(t.TempDir(), "history")
+	first := writeResults(t, filepath.Join(data, "first"), 1, 20000, "local", "nfs")
+
+	n := runNightly(t, bin, history, first)
+	if n.code != 0 || !strings.Contains(n.output, "this run is now the baseline") {
+		t.Fatalf("first night: exit %d\n%s", n.code, n.output)
+	}
+	mustExist(t, filepath.Join(history, "baseline"), filepath.Join(n.out, "junit.xml"), filepath.Join(n.out, "summary.csv"), filepath.Join(n.out, "results.bench"))
+
+	tests := []struct {
+		name    string
+		results string
+		code    int
+		say     string
+		fails   int
+	}{
+		{"same", writeResults(t, filepath.Join(data, "same"), 2, 20000, "local", "nfs"), 0, "nightly: no regression", 0},
+		{"slower", writeResults(t, filepath.Join(data, "slower"), 3, 25000, "local", "nfs"), 1, "nightly: regression", 2},
+		{"volume gone", writeResults(t, filepath.Join(data, "gone"), 4, 20000, "local"), 2, "nightly: input cannot be judged", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := runNightly(t, bin, history, tt.results)
+			if n.code != tt.code || !strings.Contains(n.output, tt.say) {
+				t.Fatalf("exit %d, want %d and %q\n%s", n.code, tt.code, tt.say, n.output)
+			}
+			if failures := junitFailures(t, filepath.Join(n.out, "junit.xml")); failures != tt.fails {
+				t.Errorf("junit.xml has %d failures, want %d", failures, tt.fails)
+			}
+			if md, _ := os.ReadFile(n.summary); !strings.Contains(string(md), "## jsbench startup times") {
+				t.Errorf("step summary lacks the Markdown report:\n%s", md)
+			}
+		})
+	}
+}
+
+func mustExist(t *testing.T, paths ...string) {
+	t.Helper()
+	for _, p := range paths {
+		if info, err := os.Stat(p); err != nil || info.Size() == 0 {
+			t.Errorf("%s missing or empty: %v", p, err)
+		}
+	}
+}
+
+func junitFailures(t *testing.T, path string) int {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Failures int `xml:"failures,attr"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return doc.Failures
+}

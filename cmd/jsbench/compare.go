@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jsbench/jsbench/bench/compare"
+	"github.com/jsbench/jsbench/bench/history"
+	"github.com/jsbench/jsbench/bench/report"
+	"github.com/jsbench/jsbench/bench/results"
+)
+
+func newCompareCommand(e env) *cobra.Command {
+	threshold := percentValue(compare.DefaultThresholdPct)
+	var (
+		alpha  float64
+		format string
+		seed   uint64
+	)
+	cmd := &cobra.Command{
+		Use:   "compare BASELINE NEW",
+		Short: "Tell whether NEW startup times regressed against BASELINE (exit 0 no, 1 yes, 2 unusable input)",
+		Long: `compare matches the runs of BASELINE and NEW by scenario, volume and phase,
+and for each reports the change of the median with a bootstrap interval and
+a Mann–Whitney U test. A row regresses when the test is significant (p below
+--alpha) and the median is slower by more than --threshold.
+
+BASELINE and NEW are each a results.jsonl, a directory holding one, or (for
+BASELINE) a history directory kept by 'jsbench baseline accept'.
+
+Exit status: 0 no regression, 1 regression, 2 input that cannot be judged
+(mismatched scenarios, volumes or phases, too few runs, unreadable files).`,
+		Example: `  jsbench compare history results
+  jsbench compare --threshold 5% --format markdown baseline.jsonl results/results.jsonl`,
+		// A gate must not mistake a usage error for a regression: every
+		// error but a regression exits 2.
+		Args: func(cmd *cobra.Command, args []string) error {
+			return unusable(cobra.ExactArgs(2)(cmd, args))
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			render, err := renderer(format)
+			if err != nil {
+				return unusable(err)
+			}
+			if err := checkAlpha(alpha); err != nil {
+				return unusable(err)
+			}
+			base, cur, warnings, err := loadPair(args[0], args[1])
+			if err != nil {
+				return unusable(err)
+			}
+			m := report.Build(cur, base, compare.Options{ThresholdPct: float64(threshold), Alpha: alpha, Seed: seed})
+			m.Warnings = warnings
+			if err := render(e.stdout, m); err != nil {
+				return unusable(err)
+			}
+			return verdictError(*m.Verdict)
+		},
+	}
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return unusable(err) })
+	cmd.Flags().Var(&threshold, "threshold", "slowdown of the median beyond which a significant change is a regression")
+	cmd.Flags().Float64Var(&alpha, "alpha", compare.DefaultAlpha, "significance level of the Mann–Whitney U test")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: "+formatNames())
+	cmd.Flags().Uint64Var(&seed, "seed", compare.DefaultSeed, "seed of the bootstrap interval")
+	return cmd
+}
+
+// loadPair reads the baseline (resolving a history directory) and the
+// new results.
+func loadPair(basePath, curPath string) (base, cur []results.Record, warnings []string, err error) {
+	resolved, err := history.Resolve(basePath)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("unusable input: %w", err)
+	}
+	base, bw, err := results.Load(resolved)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("unusable input: read baseline: %w", err)
+	}
+	cur, cw, err := results.Load(curPath)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("unusable input: read new results: %w", err)
+	}
+	return base, cur, append(bw, cw...), nil
+}
+
+// unusable gives err compare's exit status for input it cannot judge.
+func unusable(err error) error {
+	if err == nil {
+		return nil
+	}
+	return withExitCode(exitUnusable, err)
+}
+
+// verdictError maps the verdict to the command's exit status, with the
+// headline as the message when it is not 0.
+func verdictError(v compare.Verdict) error {
+	code := v.ExitCode()
+	if code == compare.ExitOK {
+		return nil
+	}
+	return withExitCode(code, errors.New(v.Headline()))
+}

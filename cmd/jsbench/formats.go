@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jsbench/jsbench/bench/report"
+)
+
+// renderers maps each --format of report and compare to its renderer.
+// The HTML report (its own package, which alone links the chart library)
+// joins this map as "html".
+func renderers() map[string]report.Renderer {
+	return map[string]report.Renderer{
+		"text":     report.Text,
+		"json":     report.JSON,
+		"markdown": report.Markdown,
+		"junit":    report.JUnit,
+		"csv":      report.CSV,
+		"gobench":  report.GoBench,
+	}
+}
+
+// renderer finds the renderer of format, or says which formats exist.
+func renderer(format string) (report.Renderer, error) {
+	if r, ok := renderers()[format]; ok {
+		return r, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (one of %s)", format, formatNames())
+}
+
+// formatNames lists the formats for help and errors.
+func formatNames() string {
+	names := make([]string, 0, len(renderers()))
+	for n := range renderers() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// percentValue is a flag holding a percentage written as "10%" or "10".
+type percentValue float64
+
+func (p *percentValue) String() string { return strconv.FormatFloat(float64(*p), 'g', -1, 64) + "%" }
+
+func (p *percentValue) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
+	if err != nil || v <= 0 || v > 1000 {
+		return fmt.Errorf("want a percentage such as 10%%, got %q", s)
+	}
+	*p = percentValue(v)
+	return nil
+}
+
+func (p *percentValue) Type() string { return "percent" }
+
+// checkAlpha refuses a significance level outside (0, 1).
+func checkAlpha(alpha float64) error {
+	if !(alpha > 0 && alpha < 1) {
+		return fmt.Errorf("--alpha %g: want a level between 0 and 1, such as 0.05", alpha)
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jsbench/jsbench/bench/compare"
+	"github.com/jsbench/jsbench/bench/history"
+	"github.com/jsbench/jsbench/bench/report"
+	"github.com/jsbench/jsbench/bench/results"
+)
+
+func newReportCommand(e env) *cobra.Command {
+	threshold := percentValue(compare.DefaultThresholdPct)
+	var (
+		format, baseline string
+		alpha            float64
+	)
+	cmd := &cobra.Command{
+		Use:   "report RESULTS",
+		Short: "Summarize the runs in RESULTS as text, JSON, Markdown, JUnit, CSV or Go benchmark text",
+		Long: `report summarizes each scenario × volume × phase of RESULTS (a results.jsonl
+or a directory holding one): median, 95% interval of the median, p5, p95,
+IQR, outliers and the runs that did not finish. With --baseline it adds the
+comparison that 'jsbench compare' makes, but always exits 0 when it could
+write the report: use compare to gate.
+
+The gobench format feeds benchstat; when RESULTS is a history entry, its
+meta.json environment becomes the goos/goarch lines.`,
+		Example: `  jsbench report results
+  jsbench report --format junit --baseline history results > junit.xml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			render, err := renderer(format)
+			if err != nil {
+				return err
+			}
+			if err := checkAlpha(alpha); err != nil {
+				return err
+			}
+			m, err := buildReport(args[0], baseline, compare.Options{ThresholdPct: float64(threshold), Alpha: alpha})
+			if err != nil {
+				return err
+			}
+			return render(e.stdout, m)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: "+formatNames())
+	cmd.Flags().StringVar(&baseline, "baseline", "", "results or history directory to compare against")
+	cmd.Flags().Var(&threshold, "threshold", "with --baseline: slowdown of the median that counts as a regression")
+	cmd.Flags().Float64Var(&alpha, "alpha", compare.DefaultAlpha, "with --baseline: significance level")
+	return cmd
+}
+
+func buildReport(resultsPath, baselinePath string, opts compare.Options) (report.Model, error) {
+	var (
+		base, cur []results.Record
+		warnings  []string
+		err       error
+	)
+	if baselinePath != "" {
+		base, cur, warnings, err = loadPair(baselinePath, resultsPath)
+	} else {
+		cur, warnings, err = results.Load(resultsPath)
+	}
+	if err != nil {
+		return report.Model{}, err
+	}
+	m := report.Build(cur, base, opts)
+	m.Warnings = warnings
+	meta, ok, err := history.LoadMeta(entryDir(resultsPath))
+	if err != nil {
+		return report.Model{}, err
+	}
+	if ok {
+		m.Config = metaConfig(meta)
+	}
+	return m, nil
+}
+
+// entryDir is the directory that would hold a history entry's meta.json
+// for results at path.
+func entryDir(path string) string {
+	if info, err := os.Stat(path); err == nil && !info.IsDir() {
+		return filepath.Dir(path)
+	}
+	return path
+}
+
+func metaConfig(meta history.Meta) []report.ConfigLine {
+	var lines []report.ConfigLine
+	add := func(k, v string) {
+		if v != "" {
+			lines = append(lines, report.ConfigLine{Key: k, Value: v})
+		}
+	}
+	add("goos", meta.Env.GOOS)
+	add("goarch", meta.Env.GOARCH)
+	if meta.Env.NumCPU > 0 {
+		add("cpus", fmt.Sprint(meta.Env.NumCPU))
+	}
+	add("kernel", meta.Env.Kernel)
+	return lines
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/runner"
+	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/suite"
+)
+
+// defaultScenarioDir holds the scenarios `jsbench run` measures when no
+// file is named.
+const defaultScenarioDir = "scenarios"
+
+func newRunCommand(e env) *cobra.Command {
+	var cfg suite.Config
+	cmd := &cobra.Command{
+		Use:   "run [SCENARIO.yaml|DIR]...",
+		Short: "Start the subject of each scenario on each of its volumes and time it",
+		Long: `run starts the scenario's subject on every volume, runs after runs, volumes
+interleaved, and records each run in OUT/results.jsonl as soon as it ends.
+At the end it writes OUT/results.json and prints a table per scenario.
+Ctrl-C stops after cleaning up; runs already finished stay recorded.`,
+		Example: `  jsbench run scenarios/local-vs-tmpfs.yaml --out reports/local-vs-tmpfs`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			scenarios, err := loadScenarios(args)
+			if err != nil {
+				return err
+			}
+			cfg.Scenarios = scenarios
+			if cfg.OutDir == "" {
+				cfg.OutDir = filepath.Join("reports", time.Now().Format("20060102-150405"))
+			}
+			cfg.Progress = printProgress(e.stderr)
+			return runSuite(e, cfg)
+		},
+	}
+	cmd.Flags().StringVar(&cfg.OutDir, "out", "", "directory for results.jsonl and results.json (default reports/<date-time>)")
+	cmd.Flags().StringVar(&cfg.WorkRoot, "work-dir", "", "where per-run homes are created, on local disk (default $TMPDIR/jsbench-work)")
+	cmd.Flags().StringVar(&cfg.SimBinary, "sim-binary", "", "path of the jenkins-sim binary (default: next to jsbench, $"+suite.SimBinaryEnv+", or $PATH)")
+	return cmd
+}
+
+func loadScenarios(args []string) ([]*scenario.Scenario, error) {
+	if len(args) == 0 {
+		args = []string{defaultScenarioDir}
+	}
+	var all []*scenario.Scenario
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("read scenarios: %w", err)
+		}
+		if !info.IsDir() {
+			sc, err := scenario.Load(a)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, sc)
+			continue
+		}
+		scs, err := scenario.LoadDir(a)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, scs...)
+	}
+	return all, nil
+}
+
+func runSuite(e env, cfg suite.Config) error {
+	out, err := suite.Run(e.ctx, cfg)
+	for _, s := range out.Swept {
+		fmt.Fprintf(e.stderr, "removed %s, left behind by an earlier jsbench\n", s)
+	}
+	if len(out.Records) > 0 {
+		if werr := writeSummary(e.stdout, cfg.OutDir, out); werr != nil {
+			err = joinErr(err, werr)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "results: %s\n", out.ResultsFile)
+	return nil
+}
+
+// printProgress reports each run on one line as it ends.
+func printProgress(w io.Writer) runner.Progress {
+	return func(s runner.Step) {
+		if !s.Done {
+			return
+		}
+		label := fmt.Sprintf("%s / %s run %d of %d", s.Scenario, s.Volume, s.Iteration, s.Of)
+		if s.Warmup {
+			label += " (warmup)"
+		}
+		switch {
+		case s.Err != nil:
+			fmt.Fprintf(w, "%s: %v\n", label, s.Err)
+		case s.Record.Status == results.StatusOK:
+			fmt.Fprintf(w, "%s: ready in %.1f s\n", label, s.Record.ReadyMS/1000)
+		default:
+			fmt.Fprintf(w, "%s: %s: %s\n", label, s.Record.Status, s.Record.Reason)
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/jsbench/jsbench/bench/compare"
+	"github.com/jsbench/jsbench/bench/report"
+	"github.com/jsbench/jsbench/bench/suite"
+)
+
+// writeSummary writes results.json next to results.jsonl and prints the
+// terminal table of the session.
+func writeSummary(stdout io.Writer, outDir string, out suite.Outcome) error {
+	m := report.Build(out.Records, nil, compare.Options{})
+	m.Config = suite.Environment()
+	path := filepath.Join(outDir, "results.json")
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write summary: %w", err)
+	}
+	err = report.JSON(f, m)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write summary %q: %w", path, err)
+	}
+	return report.Table(stdout, m)
+}
+
+func joinErr(a, b error) error { return errors.Join(a, b) }
