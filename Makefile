@@ -8,7 +8,7 @@ OUT     ?= reports/bench-$(shell date +%Y%m%d-%H%M%S)
 export TESTCONTAINERS_RYUK_DISABLED := true
 export CGO_ENABLED := 0
 
-.PHONY: build bench test setup fidelity fuzz clean
+.PHONY: build bench test setup fidelity fuzz clean echarts
 
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/jsbench ./cmd/jsbench
@@ -28,6 +28,10 @@ test: build
 ## setup: install Docker, FUSE and Chromium from Debian and start dockerd
 setup:
 	./scripts/setup.sh test
+
+## echarts: take the chart library the HTML report embeds from npm (pinned, sha256-checked)
+echarts:
+	./scripts/fetch-echarts.sh
 
 clean:
 	rm -rf bin

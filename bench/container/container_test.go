@@ -226,6 +226,7 @@ func TestSweepRemovesWhatADeadProcessLeft(t *testing.T) {
 	if err := rt.createVolume(ctx, &subject.DockerVolume{Name: vol}, nil); err != nil {
 		t.Fatal(err)
 	}
+	defer docker.VolumeRemove(ctx, vol, client.VolumeRemoveOptions{Force: true})
 	alive, err := New()
 	if err != nil {
 		t.Fatal(err)

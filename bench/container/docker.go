@@ -50,7 +50,7 @@ func configure() {
 		if os.Getenv(ryukEnv) == "" {
 			os.Setenv(ryukEnv, "true")
 		}
-		tclog.SetDefault(tclog.NewNoopLogger())
+		tclog.SetDefault(quiet)
 	})
 }
 
@@ -79,7 +79,7 @@ func connect(ctx context.Context) (client.APIClient, error) {
 	if err := Available(ctx); err != nil {
 		return nil, err
 	}
-	provider, err := testcontainers.NewDockerProvider(testcontainers.WithLogger(tclog.NewNoopLogger()))
+	provider, err := testcontainers.NewDockerProvider(testcontainers.WithLogger(quiet))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w; %s", ErrNoDocker, err, noDockerRemedy)
 	}

@@ -21,6 +21,10 @@ import (
 // stream pauses; Docker keeps the log, so pausing loses nothing.
 const linesBuffered = 1024
 
+// waitRetry is the pause before asking again for the container's exit
+// after the daemon's answer broke off.
+const waitRetry = 200 * time.Millisecond
+
 // Instance is one controller container. It implements runner.Instance.
 type Instance struct {
 	rt     *Runtime
@@ -61,9 +65,6 @@ func (i *Instance) begin(ctx context.Context) error {
 		return fmt.Errorf("inspect container %.12s: %w", i.id, err)
 	}
 	c := info.Container
-	if i.startedAt, err = time.Parse(time.RFC3339Nano, c.State.StartedAt); err != nil {
-		return fmt.Errorf("read start time of container %.12s: %w", i.id, err)
-	}
 	i.tty = c.Config != nil && c.Config.Tty
 	i.loginURL = loginURL(c, i.port)
 	i.lines = make(chan jenkinslog.Line, linesBuffered)
@@ -89,8 +90,10 @@ func loginURL(c container.InspectResponse, port int) string {
 	return ""
 }
 
-// StartedAt is when Docker started the container, by Docker's clock,
-// which also stamps Lines.
+// StartedAt is the harness's clock just before it asked Docker to start
+// the container. Lines are stamped by Docker's clock on the same host;
+// Docker's own StartedAt is recorded after the process may already have
+// written its first lines, so it cannot be the origin.
 func (i *Instance) StartedAt() time.Time { return i.startedAt }
 
 // Lines streams the container's log from its first line, each stamped
@@ -154,19 +157,29 @@ func (i *Instance) follow() {
 	}
 }
 
-// watchExit closes Exited when the container stops running.
+// watchExit closes Exited when the container stops running. A broken
+// connection to the daemon is not an exit: the wait is asked again.
 func (i *Instance) watchExit() {
 	defer i.workers.Done()
-	wait := i.rt.docker.ContainerWait(i.bg, i.id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
-	select {
-	case res := <-wait.Result:
-		i.mu.Lock()
-		i.exitCode, i.hasExit = int(res.StatusCode), true
-		i.mu.Unlock()
-		close(i.exited)
-	case <-wait.Error:
-		// Removed or cancelled by Stop: the container is gone either way.
-		close(i.exited)
+	defer close(i.exited)
+	for {
+		wait := i.rt.docker.ContainerWait(i.bg, i.id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
+		select {
+		case res := <-wait.Result:
+			i.mu.Lock()
+			i.exitCode, i.hasExit = int(res.StatusCode), true
+			i.mu.Unlock()
+			return
+		case err := <-wait.Error:
+			if i.bg.Err() != nil || errdefs.IsNotFound(err) {
+				return // stopped or removed: gone either way
+			}
+		}
+		select {
+		case <-time.After(waitRetry):
+		case <-i.bg.Done():
+			return
+		}
 	}
 }
 

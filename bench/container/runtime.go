@@ -78,10 +78,15 @@ func (r *Runtime) Start(ctx context.Context, launch subject.Launch) (runner.Inst
 	}
 	ctr, err := testcontainers.GenericContainer(ctx, testcontainers.GenericContainerRequest{
 		ContainerRequest: r.request(launch),
-		Started:          true,
 		Logger:           quiet,
 	})
 	inst.ctr = ctr
+	if err == nil {
+		// The clock starts before the start call: Docker records its
+		// StartedAt after the process may already have written lines.
+		inst.startedAt = time.Now()
+		err = ctr.Start(ctx)
+	}
 	if err != nil {
 		return nil, errors.Join(fmt.Errorf("start container of %q: %w", launch.Image, err), inst.remove(ctx))
 	}

@@ -99,3 +99,31 @@ func TestAcceptRefusesBadResults(t *testing.T) {
 		})
 	}
 }
+
+func TestListOrdersEntriesOldestFirst(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "history")
+	src := resultsFile(t, oneRun)
+	for _, day := range []int{3, 1, 2} {
+		if _, err := Accept(dir, src, Meta{Date: time.Date(2026, 5, day, 23, 0, 0, 0, time.UTC), Label: "nightly"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "not-an-entry"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := List(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name)
+		if !e.HasMeta || len(e.Records) != 1 {
+			t.Errorf("entry %s: meta %t, %d records", e.Name, e.HasMeta, len(e.Records))
+		}
+	}
+	want := "2026-05-01-nightly 2026-05-02-nightly 2026-05-03-nightly"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("List = %s, want %s", got, want)
+	}
+}

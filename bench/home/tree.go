@@ -12,13 +12,15 @@ import (
 type tree struct {
 	root  string
 	stats Stats
+	// made holds the directories known to exist, to spare a stat per file.
+	made map[string]bool
 }
 
 // file writes data to rel, creating its directory.
 func (t *tree) file(rel string, data []byte) error {
 	path := filepath.Join(t.root, rel)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("create directory: %w", err)
+	if err := t.mkdirAll(filepath.Dir(path)); err != nil {
+		return err
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write file: %w", err)
@@ -34,8 +36,8 @@ func (t *tree) text(rel, s string) error { return t.file(rel, []byte(s)) }
 // to build in memory.
 func (t *tree) stream(rel string, fill func(w io.Writer) error) (err error) {
 	path := filepath.Join(t.root, rel)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("create directory: %w", err)
+	if err := t.mkdirAll(filepath.Dir(path)); err != nil {
+		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -59,10 +61,19 @@ func (t *tree) stream(rel string, fill func(w io.Writer) error) (err error) {
 }
 
 // dir creates rel, empty.
-func (t *tree) dir(rel string) error {
-	if err := os.MkdirAll(filepath.Join(t.root, rel), 0o755); err != nil {
+func (t *tree) dir(rel string) error { return t.mkdirAll(filepath.Join(t.root, rel)) }
+
+func (t *tree) mkdirAll(dir string) error {
+	if t.made[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create directory: %w", err)
 	}
+	if t.made == nil {
+		t.made = map[string]bool{}
+	}
+	t.made[dir] = true
 	return nil
 }
 

@@ -40,7 +40,12 @@ func bigLog(tb testing.TB) []byte {
 // BenchmarkParse reports the parser's throughput in MB/s; compare it with
 // grep on the same bytes with testdata/throughput.sh.
 func BenchmarkParse(b *testing.B) {
-	log := bigLog(b)
+	benchmarkParse(b, bigLog(b))
+}
+
+// benchmarkParse reports MB/s of wall time and, where measured, of CPU
+// time (steadier on a shared machine).
+func benchmarkParse(b *testing.B, log []byte) {
 	b.SetBytes(int64(len(log)))
 	b.ReportAllocs()
 	start, n := cpuTime(), 0
@@ -53,6 +58,27 @@ func BenchmarkParse(b *testing.B) {
 	if used := cpuTime() - start; used > 0 {
 		b.ReportMetric(float64(n*len(log))/1e6/used.Seconds(), "cpu-MB/s")
 	}
+}
+
+// BenchmarkParseSteady reads a long log with one start, as a controller
+// that runs for weeks writes it: fixture 01's start, then fixture 05's
+// runtime records and stack traces (no start markers) repeated to
+// bigLogSize.
+func BenchmarkParseSteady(b *testing.B) {
+	start, err1 := os.ReadFile(filepath.Join(fixtureDir, "01-docker-logs-2.426.2-setup-wizard.log"))
+	runtime, err2 := os.ReadFile(filepath.Join(fixtureDir, "05-k8s-helm-gke-2.277.3-boot-failure.log"))
+	if err1 != nil || err2 != nil {
+		b.Fatal(err1, err2)
+	}
+	var body []byte
+	for i, l := range bytes.SplitAfter(runtime, []byte("\n")) {
+		n := i + 1 // keep lines 5-10, 12-15, 17, 19-60 and 193-231: no markers, no fatal line
+		if n >= 5 && n <= 10 || n >= 12 && n <= 15 || n == 17 || n >= 19 && n <= 60 || n >= 193 && n <= 231 {
+			body = append(body, l...)
+		}
+	}
+	log := append(start, bytes.Repeat(body, bigLogSize/len(body))...)
+	benchmarkParse(b, log)
 }
 
 // BenchmarkFeed measures the harness's path: one Feed per line of the

@@ -45,6 +45,7 @@ func (p *Parser) systemd(b []byte, n int) {
 	l := &line{n: n, raw: b, body: b}
 	switch {
 	case bytes.HasPrefix(b, []byte("Starting ")):
+		p.flushPending()
 		p.endRecord()
 		if p.cur != nil && (p.cur.jvm || p.cur.fatal) {
 			p.closeStart(fmt.Sprintf("a new start began at line %d before fully up", n))
@@ -60,6 +61,9 @@ func (p *Parser) systemd(b []byte, n int) {
 			st.note(SignatureBootFailure)
 			p.fail(st, text(b), SignatureBootFailure)
 		}
+	case bytes.HasPrefix(b, []byte("Started ")) && !p.cur.FullyUp:
+		p.cur.attach(l)
+		p.cur.warn(n, fmt.Sprintf("systemd reports the unit started at line %d but no fully-up line was read; with Type=notify (packages since Jenkins 2.335) that means Jenkins was up then, older units report it at once", n))
 	default:
 		p.cur.attach(l)
 	}
@@ -85,6 +89,7 @@ func (p *Parser) checkPID(pid []byte) {
 	case len(st.pid) == 0:
 		st.pid = append(st.pid, pid...)
 	case !bytes.Equal(st.pid, pid):
+		p.flushPending()
 		p.closeStart(fmt.Sprintf("a new process (pid %s) began at line %d before fully up", pid, p.lines))
 	}
 }

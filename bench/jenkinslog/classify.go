@@ -24,7 +24,7 @@ func eventOf(r record) string {
 			return HTTPOpen
 		}
 	}
-	if milestoneLogger(r.logger) {
+	if len(m) <= len("Configuration for all jobs updated") && milestoneLogger(r.logger) {
 		if name, ok := milestones[string(m)]; ok {
 			return name
 		}
@@ -112,10 +112,9 @@ func version(msg []byte) string {
 // severe keeps a SEVERE message and the signature it points to.
 func (p *Parser) severe(st *startState, msg []byte) {
 	st.severe++
-	m := text(msg)
-	st.lastSevere = m
+	st.lastSevere = append(st.lastSevere[:0], clip(msg, messageMax)...)
 	if len(st.severeList) < severeMax {
-		st.severeList = append(st.severeList, m)
+		st.severeList = append(st.severeList, text(msg))
 	}
 	if containsFold(msg, "plugin") {
 		st.note(SignaturePluginFailure)

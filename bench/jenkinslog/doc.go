@@ -79,7 +79,10 @@
 // at the latest time; a step back of a second or more is reported as a
 // warning and absorbed, the clock continuing from where it was. So
 // OffsetMS is Time minus Origin except after such a jump. The two-line
-// format has one-second resolution, and so do its offsets. running_from,
+// format has one-second resolution, and so do its offsets. Once a start
+// is fully up its phases are final: its later records are only looked at
+// for the markers of a new start (the bulk of a long log takes this cheap
+// path), and its clock is no longer followed. running_from,
 // which has no log time, is placed on the Received clock: its OffsetMS is
 // Received minus the Received of the origin line (zero or negative).
 //

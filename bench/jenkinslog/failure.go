@@ -105,8 +105,8 @@ func (st *startState) finalFailure(reason string) *Failure {
 	if st.FullyUp {
 		return nil
 	}
-	if st.lastSevere != "" {
-		reason += "; last SEVERE: " + st.lastSevere
+	if len(st.lastSevere) > 0 {
+		reason += "; last SEVERE: " + string(bytes.TrimSpace(st.lastSevere))
 	}
 	return &Failure{
 		Reason: reason, Signature: st.signature(), Severe: slices.Clone(st.severeList),
@@ -145,7 +145,7 @@ func exceptionHeader(b []byte) bool {
 // continuation reads an untimestamped line inside a start: it may carry
 // the exception of a SEVERE record, or a cause of failure.
 func (p *Parser) continuation(st *startState, b []byte) {
-	if !p.rec.evidence() {
+	if !p.rec.evidence() || st.FullyUp {
 		return
 	}
 	st.note(signatureOf(b))

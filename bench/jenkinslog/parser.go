@@ -20,13 +20,15 @@ type Parser struct {
 	lastMS   int64 // latest Jenkins timestamp, which dates journal prefixes
 	haveTime bool
 	pid      []byte // journal process id of the latest line
+	journal  journalLine
 	zoneUsed bool
 	pending  pendingHeader
 	rec      recordContext
-	tail     tail    // the open start's last lines, reused from start to start
-	events   []Event // the open start's events, likewise
-	cur      *startState
-	closed   []*startState
+	tail     tail        // the open start's last lines, reused from start to start
+	events   []Event     // the open start's events, likewise
+	cur      *startState // &state while a start is open, nil otherwise
+	state    startState  // the open start, reused from start to start
+	closed   closedStarts
 	warnings []Warning
 }
 
@@ -39,9 +41,8 @@ type line struct {
 	outer  stamp
 	stream bool // a wrapper vouches that the line comes from Jenkins's process
 	json   bool // body is a JSON formatter record
-	// journal is the line's journal prefix, dated by outerOf.
-	journal    journalLine
-	hasJournal bool
+	// journal is the line's journal prefix (nil if none), dated by outerOf.
+	journal *journalLine
 }
 
 // NewParser returns a Parser.
@@ -59,14 +60,15 @@ func (p *Parser) Feed(l Line) {
 }
 
 // Current returns the start being read (the latest one), nil before the
-// first. Its Phases and Failure are up to date with the lines fed so far.
+// first. Its Phases and Failure are up to date with the lines fed so far;
+// it stays valid until the next Feed (poll it again after each).
 func (p *Parser) Current() *Start {
 	if p.cur != nil {
 		p.cur.refresh()
 		return &p.cur.Start
 	}
-	if n := len(p.closed); n > 0 {
-		return &p.closed[n-1].Start
+	if last := p.closed.last(); last != nil {
+		return last
 	}
 	return nil
 }
@@ -75,10 +77,7 @@ func (p *Parser) Current() *Start {
 // fully up gets a Failure; the Parser's state is left as it was.
 func (p *Parser) Result() Result {
 	r := Result{Lines: p.lines, Warnings: append([]Warning(nil), p.warnings...)}
-	r.Starts = make([]Start, 0, len(p.closed)+1)
-	for _, st := range p.closed {
-		r.Starts = append(r.Starts, st.Start)
-	}
+	r.Starts = p.closed.all(1)
 	if p.cur != nil {
 		r.Starts = append(r.Starts, p.cur.summary(ReasonIncomplete, false))
 	}
@@ -117,7 +116,8 @@ func (p *Parser) feed(text []byte, recv time.Time) {
 	}
 	l := line{n: p.lines, raw: w.body, body: trimBlank(w.body), recv: recv, outer: w.outer, stream: w.stream, json: w.record}
 	if w.hasJournal {
-		l.journal, l.hasJournal = w.journal, true
+		p.journal = w.journal
+		l.journal = &p.journal
 	}
 	p.dispatch(&l)
 }
@@ -130,8 +130,8 @@ func isFrame(b []byte) bool {
 // outerOf returns the wrapper's timestamp of a line; a journal prefix is
 // dated now, with the year of the latest Jenkins timestamp.
 func (p *Parser) outerOf(l *line) stamp {
-	if l.hasJournal && !l.outer.valid {
-		return p.journalStamp(l.journal)
+	if l.journal != nil && !l.outer.valid {
+		return p.journalStamp(*l.journal)
 	}
 	return l.outer
 }
@@ -143,8 +143,8 @@ func (p *Parser) dispatch(l *line) {
 			p.julRecord(lv, msg, l)
 			return
 		}
-		p.flushPending()
 	}
+	p.flushPending()
 	b := l.body
 	switch {
 	case l.json:

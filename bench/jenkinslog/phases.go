@@ -68,21 +68,21 @@ func (st *startState) warPhase(out []Phase, e Event, prev float64, first bool) (
 }
 
 // skipped judges from the gap after "Beginning extraction" whether
-// Winstone extracted nothing; known is false when one-second timestamps
-// leave it open.
+// Winstone extracted nothing. The log's own clock decides when it has
+// milliseconds; one-second timestamps defer to a finer wrapper clock, and
+// without one known is false unless the gap is long enough anyway.
 func (w warState) skipped() (skipped, known bool) {
-	if !w.closed {
+	gap := float64(w.end - w.begin)
+	switch {
+	case !w.closed:
 		return false, true
-	}
-	if w.beginOuter.valid && w.endOuter.valid && !w.beginOuter.coarse && !w.endOuter.coarse {
-		gap := float64(w.endOuter.unixMS-w.beginOuter.unixMS) + float64(w.endOuter.nanos-w.beginOuter.nanos)/1e6
+	case !w.coarse:
 		return gap < warSkipGapMS, true
+	case w.beginOuter.valid && w.endOuter.valid && !w.beginOuter.coarse && !w.endOuter.coarse:
+		outerGap := float64(w.endOuter.unixMS-w.beginOuter.unixMS) + float64(w.endOuter.nanos-w.beginOuter.nanos)/1e6
+		return outerGap < warSkipGapMS, true
 	}
-	gap := w.end - w.begin
-	if w.coarse {
-		return false, gap-1000 >= warSkipGapMS
-	}
-	return gap < warSkipGapMS, true
+	return false, gap-1000 >= warSkipGapMS
 }
 
 // endWarnings are the doubts known once a start is over.
@@ -91,6 +91,9 @@ func (st *startState) endWarnings() []Warning {
 	if st.cutLines > 0 {
 		out = append(out, Warning{Line: st.firstCut, Message: fmt.Sprintf(
 			"%d lines were cut at the terminal width (they end in '>') and their messages cannot be read; capture the log without a pager (journalctl --no-pager)", st.cutLines)})
+	}
+	if st.jumps > jumpsReported {
+		out = append(out, Warning{Message: fmt.Sprintf("clock went backwards %d times in all; only the first %d are listed", st.jumps, jumpsReported)})
 	}
 	if st.clock.started && !st.launcher {
 		out = append(out, Warning{Line: st.originLine, Message: fmt.Sprintf(

@@ -54,8 +54,6 @@ func skipRest(br *bufio.Reader) error {
 // end finishes a log read to its end: a two-line header still waiting
 // for its message is read as a record of its own.
 func (p *Parser) end() Result {
-	if p.pending.active {
-		p.flushPending()
-	}
+	p.flushPending()
 	return p.Result()
 }

@@ -28,6 +28,10 @@ func (c recordContext) evidence() bool {
 // record handles one log record; first is its first line (the header of
 // a two-line record) and last its last.
 func (p *Parser) record(r record, first, last *line) {
+	if st := p.cur; st != nil && st.FullyUp && !opensStart(r.message) {
+		p.afterUp(st, r, first, last)
+		return
+	}
 	p.endRecord()
 	p.noteTime(r.at)
 	first.outer = p.outerOf(first)
@@ -54,6 +58,34 @@ func (p *Parser) record(r record, first, last *line) {
 	p.messageChecks(st, r.level, r.logger, r.message)
 }
 
+// afterUp handles a record of a start that is fully up: its phases are
+// final, so the record only counts as a line of the start (the bulk of a
+// long log takes this path).
+func (p *Parser) afterUp(st *startState, r record, first, last *line) {
+	p.noteTime(r.at)
+	st.attach(first)
+	if last.n != first.n {
+		st.attach(last)
+	}
+	p.rec = recordContext{level: r.level}
+}
+
+// opensStart tells whether a message may begin a new start (doc.go).
+func opensStart(msg []byte) bool {
+	if len(msg) == 0 {
+		return false
+	}
+	switch msg[0] {
+	case 'B':
+		return bytes.HasPrefix(msg, []byte("Beginning extraction"))
+	case 'S':
+		return bytes.HasPrefix(msg, []byte("Started initialization"))
+	case 'J':
+		return bytes.HasPrefix(msg, []byte("Jenkins home directory: "))
+	}
+	return false
+}
+
 // boundary closes the current start when a record can only belong to a
 // new one (doc.go lists the rules).
 func (p *Parser) boundary(ev string, home bool, n int) {
@@ -75,9 +107,9 @@ func (p *Parser) boundary(ev string, home bool, n int) {
 // open returns the current start, opening one at l when there is none.
 func (p *Parser) open(l *line) *startState {
 	if p.cur == nil {
-		p.cur = newStart(l.n, l.recv, &p.tail)
-		p.cur.Events = p.events[:0]
-		p.cur.pid = append([]byte(nil), p.pid...)
+		p.state.reset(l.n, l.recv, &p.tail, p.events[:0])
+		p.cur = &p.state
+		p.cur.pid = append(p.cur.pid, p.pid...)
 	}
 	return p.cur
 }
@@ -92,9 +124,7 @@ func (p *Parser) closeStart(reason string) {
 	st := p.cur
 	p.events = st.Events[:0]
 	st.Events = slices.Clone(st.Events)
-	st.Start = st.summary(reason, true)
-	st.tail = nil
-	p.closed = append(p.closed, st)
+	p.closed.add(st.summary(reason, true))
 	p.cur, p.rec = nil, recordContext{}
 }
 
@@ -132,6 +162,9 @@ func (st *startState) closeWar(offset int64, outer stamp, coarse bool) {
 
 // event records a milestone of the start.
 func (p *Parser) event(st *startState, name string, r record, offset int64, l *line) {
+	if st.has(name) {
+		return
+	}
 	e := Event{
 		Name: name, Message: eventMessage(name, r.message), Line: l.n,
 		Time: r.at.time(&p.zones), Received: l.recv, OffsetMS: float64(offset),
@@ -186,11 +219,12 @@ func (p *Parser) crossCheck(st *startState, at stamp, l *line) {
 // pendingHeader is the header line of a two-line record, waiting for its
 // message line.
 type pendingHeader struct {
-	active bool
-	at     stamp
-	source []byte
-	l      line
-	raw    []byte
+	active  bool
+	at      stamp
+	source  []byte
+	l       line
+	raw     []byte
+	journal journalLine
 }
 
 func (h *pendingHeader) hold(at stamp, source []byte, l *line) {
@@ -199,6 +233,10 @@ func (h *pendingHeader) hold(at stamp, source []byte, l *line) {
 	h.raw = append(h.raw[:0], l.raw...)
 	h.l = *l
 	h.l.raw, h.l.body = h.raw, h.raw
+	if l.journal != nil {
+		h.journal = *l.journal
+		h.l.journal = &h.journal
+	}
 }
 
 // julRecord completes a two-line record with its message line.
@@ -211,6 +249,9 @@ func (p *Parser) julRecord(lv level, msg []byte, l *line) {
 // flushPending handles a header whose message line never came.
 func (p *Parser) flushPending() {
 	h := &p.pending
+	if !h.active {
+		return
+	}
 	h.active = false
 	p.record(record{at: h.at, level: levelInfo, logger: h.source}, &h.l, &h.l)
 }

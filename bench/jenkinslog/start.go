@@ -16,6 +16,7 @@ type startState struct {
 	originLine int
 	originRecv time.Time // Received of the origin line
 	war        warState
+	jumps      int // backward clock jumps
 	cutLines   int // lines cut at the terminal width
 	firstCut   int
 	fatal      bool // Failure comes from a fatal line
@@ -26,10 +27,45 @@ type startState struct {
 	frozen     bool // the fatal record ended: its tail and signature are fixed
 	evidence   string
 	severe     int // SEVERE records seen
-	lastSevere string
+	lastSevere []byte
 	tail       *tail
 	outerSeen  bool // the log and wrapper clocks were compared
 	pid        []byte
+}
+
+// closedStarts keeps finished starts in fixed-size chunks: appending
+// never copies the earlier ones, and pointers to them stay valid.
+type closedStarts struct {
+	chunks [][]Start
+	n      int
+}
+
+const startChunk = 256
+
+func (c *closedStarts) add(s Start) {
+	if c.n%startChunk == 0 {
+		c.chunks = append(c.chunks, make([]Start, 0, startChunk))
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, s)
+	c.n++
+}
+
+func (c *closedStarts) last() *Start {
+	if c.n == 0 {
+		return nil
+	}
+	chunk := c.chunks[len(c.chunks)-1]
+	return &chunk[len(chunk)-1]
+}
+
+// all returns the starts in one slice with room for extra more.
+func (c *closedStarts) all(extra int) []Start {
+	out := make([]Start, 0, c.n+extra)
+	for _, chunk := range c.chunks {
+		out = append(out, chunk...)
+	}
+	return out
 }
 
 // warState follows the war_extraction phase, which ends at the next
@@ -42,11 +78,14 @@ type warState struct {
 	coarse       bool // one of the two lines had one-second resolution
 }
 
-// newStart opens a start at line; t is the parser's tail buffer, which
-// only the open start uses.
-func newStart(line int, recv time.Time, t *tail) *startState {
+// reset opens a new start at line in st; t and events are the parser's
+// buffers, which only the open start uses.
+func (st *startState) reset(line int, recv time.Time, t *tail, events []Event) {
 	t.reset()
-	return &startState{Start: Start{FirstLine: line, LastLine: line, OriginReceived: recv}, tail: t}
+	*st = startState{
+		Start: Start{FirstLine: line, LastLine: line, OriginReceived: recv, Events: events},
+		tail:  t, pid: st.pid[:0], lastSevere: st.lastSevere[:0], severeList: st.severeList[:0],
+	}
 }
 
 var eventBits = map[string]uint32{
@@ -77,10 +116,17 @@ func (st *startState) stamp(at stamp, z *zones, line int, recv time.Time) int64 
 	}
 	offset, jumped := st.clock.advance(at.unixMS)
 	if jumped > 0 {
-		st.warn(line, fmt.Sprintf("clock went backwards by %s at line %d: the time before the jump counts, the jump does not", time.Duration(jumped)*time.Millisecond, line))
+		st.jumps++
+		if st.jumps <= jumpsReported {
+			st.warn(line, fmt.Sprintf("clock went backwards by %s at line %d: the time before the jump counts, the jump does not", time.Duration(jumped)*time.Millisecond, line))
+		}
 	}
 	return offset
 }
+
+// jumpsReported bounds the clock warnings of a start; endWarnings counts
+// the rest.
+const jumpsReported = 5
 
 // fixRunningFrom measures running_from against the origin line on the
 // Received clock: it is the only event without a log timestamp.

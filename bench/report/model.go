@@ -21,6 +21,10 @@ type Model struct {
 	// Config holds key: value lines describing where the results come
 	// from (goos, goarch, cpu, …), written at the top of Go benchmark text.
 	Config []ConfigLine `json:"config,omitempty"`
+	// Records are the runs the summaries were made from, for formats
+	// that list single runs (the HTML page shows each failure with its
+	// log). They are not part of the JSON summary: results.jsonl holds them.
+	Records []results.Record `json:"-"`
 }
 
 // ConfigLine is one "key: value" line of Go benchmark text.
@@ -35,7 +39,7 @@ type Renderer func(w io.Writer, m Model) error
 // Build summarizes current and, when baseline is not nil, compares
 // current against it.
 func Build(current, baseline []results.Record, opts compare.Options) Model {
-	m := Model{Summaries: stats.Summarize(current, stats.Options{})}
+	m := Model{Summaries: stats.Summarize(current, stats.Options{}), Records: current}
 	if baseline != nil {
 		v := compare.Compare(baseline, current, opts)
 		m.Verdict = &v

@@ -189,6 +189,9 @@ func (x *extractor) file(dir *os.Root, base, name string, hdr *tar.Header, conte
 	if err == nil {
 		err = f.Chmod(mode(hdr))
 	}
+	if err == nil {
+		err = fileTimes(f, hdr.ModTime)
+	}
 	if closeErr := f.Close(); err == nil {
 		err = closeErr
 	}
@@ -197,7 +200,14 @@ func (x *extractor) file(dir *os.Root, base, name string, hdr *tar.Header, conte
 	}
 	x.stats.Files++
 	x.stats.Bytes += n
-	return setTimes(dir, base, name, hdr)
+	return nil
+}
+
+// fileTimes sets the times of an open file through its descriptor,
+// sparing the path lookups of Root.Chtimes.
+func fileTimes(f *os.File, mtime time.Time) error {
+	ts := unix.NsecToTimespec(mtime.UnixNano())
+	return unix.UtimesNanoAt(int(f.Fd()), "", []unix.Timespec{{Nsec: unix.UTIME_OMIT}, ts}, unix.AT_EMPTY_PATH)
 }
 
 // create makes a new file, replacing what a previous entry (or an

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 )
 
 // Source is where an archive is read from.
@@ -60,6 +61,15 @@ func (f fileSource) Open(context.Context) (io.ReadCloser, error) {
 
 type httpSource struct{ url *url.URL }
 
+// httpClient gives up on a server that accepts the connection but never
+// answers; the body itself may take as long as it takes (the context
+// still cancels it). Proxies come from the environment, as by default.
+var httpClient = &http.Client{Transport: func() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = time.Minute
+	return t
+}()}
+
 func parseHTTP(s string) (Source, error) {
 	u, err := url.Parse(s)
 	if err != nil {
@@ -92,7 +102,7 @@ func (h httpSource) Open(ctx context.Context) (io.ReadCloser, error) {
 	// An archive is already compressed; asking for gzip transfer encoding
 	// would only cost the server CPU.
 	req.Header.Set("Accept-Encoding", "identity")
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := httpClient.Do(req)
 	var urlErr *url.Error
 	if errors.As(err, &urlErr) {
 		err = urlErr.Err // its message repeats the URL, signature included

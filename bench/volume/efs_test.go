@@ -3,6 +3,8 @@ package volume
 import (
 	"maps"
 	"testing"
+
+	"github.com/jsbench/jsbench/bench/cleanup"
 )
 
 func TestEFSDockerVolume(t *testing.T) {
@@ -55,7 +57,7 @@ func TestEFSAccessPointIsNotEnforced(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problemList(problems))
 	}
-	prepared, err := v.Prepare(t.Context(), runEnv, nil)
+	prepared, err := v.Prepare(t.Context(), runEnv, &cleanup.Stack{})
 	if err != nil || prepared.Facts["access_point_enforced"] != "false" {
 		t.Errorf("facts %v, %v; want access_point_enforced=false", prepared.Facts, err)
 	}

@@ -71,7 +71,7 @@ func (nfsKind) Configure(name string, opts *Options) Volume {
 
 // exportOption reads export: an absolute path on the server.
 func exportOption(opts *Options, def string) string {
-	export := def
+	var export string
 	if def == "" {
 		export = requiredString(opts, "export", "the exported directory, such as /jenkins")
 	} else {
@@ -92,20 +92,18 @@ func (v *nfsVolume) configureCommon(opts *Options, presetOptions string) {
 	}
 	v.options = merged
 	v.perRun = boolOption(opts, "subdir_per_run", true)
-	switch mount := opts.String("mount", "docker"); mount {
-	case "docker":
-	case "host":
-		v.hostMount = true
-	default:
+	mount := opts.String("mount", "docker")
+	if mount != "docker" && mount != "host" {
 		opts.Problemf("mount", mount, "want docker (Docker's local driver mounts it) or host (jsbench mounts it)")
 	}
+	v.hostMount = mount == "host"
 	v.params = map[string]string{
 		"server":         v.server,
 		"export":         v.export,
 		"version":        v.version,
 		"mount_options":  v.mountData(v.server),
 		"subdir_per_run": strconv.FormatBool(v.perRun),
-		"mount":          map[bool]string{false: "docker", true: "host"}[v.hostMount],
+		"mount":          mount,
 	}
 }
 

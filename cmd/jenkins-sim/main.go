@@ -8,9 +8,22 @@
 //	jenkins-sim make-war [--entries N] [--size-mb M] OUT   write a synthetic jenkins.war
 //	jenkins-sim [--war=PATH] [--webroot=DIR] [--httpPort=N] …  start, serve until SIGTERM
 //
-// Exit codes: 0 after a clean stop; 1 when the container (Winstone) fails
-// to start, as Winstone exits, or when SIGTERM ends a controller whose
-// boot failed; 2 for a usage error.
+// JENKINS_HOME comes from the environment (default /var/jenkins_home).
+// As with Jenkins, "Running from:" and "webroot:" go to stdout without a
+// timestamp and log records go to stderr. The HTTP port answers 503 from
+// Jetty's "Started Server" line until "Jenkins is fully up and running",
+// then 200 on / and /login.
+//
+// Failures behave as Jenkins's do. When Winstone cannot extract the WAR
+// (a webroot in an unwritable home) it logs "Container startup failed" and
+// exits 1. When Jenkins cannot initialize (say, secret.key cannot be
+// written) it logs hudson.util.BootFailure, cleans up and keeps serving
+// an error page (HTTP 500) until SIGTERM, then exits 1; with
+// --exit-on-boot-failure it exits 1 at once.
+//
+// Exit codes: 0 after SIGTERM or SIGINT on a controller that booted (or
+// was still booting); 1 for the failures above or a missing WAR; 2 for a
+// usage error.
 package main
 
 import (

@@ -6,14 +6,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jsbench/jsbench/bench/htmlreport"
 	"github.com/jsbench/jsbench/bench/report"
 )
 
 // renderers maps each --format of report and compare to its renderer.
-// The HTML report (its own package, which alone links the chart library)
-// joins this map as "html".
+// The HTML report is its own package, which alone links the chart library.
 func renderers() map[string]report.Renderer {
 	return map[string]report.Renderer{
+		"html":     htmlreport.HTML,
 		"text":     report.Text,
 		"json":     report.JSON,
 		"markdown": report.Markdown,

@@ -16,12 +16,12 @@ import (
 func newReportCommand(e env) *cobra.Command {
 	threshold := percentValue(compare.DefaultThresholdPct)
 	var (
-		format, baseline string
-		alpha            float64
+		format, baseline, historyDir string
+		alpha                        float64
 	)
 	cmd := &cobra.Command{
 		Use:   "report RESULTS",
-		Short: "Summarize the runs in RESULTS as text, JSON, Markdown, JUnit, CSV or Go benchmark text",
+		Short: "Summarize the runs in RESULTS as text, JSON, Markdown, JUnit, CSV, Go benchmark text or HTML",
 		Long: `report summarizes each scenario × volume × phase of RESULTS (a results.jsonl
 or a directory holding one): median, 95% interval of the median, p5, p95,
 IQR, outliers and the runs that did not finish. With --baseline it adds the
@@ -29,14 +29,25 @@ comparison that 'jsbench compare' makes, but always exits 0 when it could
 write the report: use compare to gate.
 
 The gobench format feeds benchstat; when RESULTS is a history entry, its
-meta.json environment becomes the goos/goarch lines.`,
+meta.json environment becomes the goos/goarch lines.
+
+The html format is one self-contained page (charts included, no network
+needed): the verdict per scenario, charts, statistics, failed runs with
+their logs, and the environment. With --history, each scenario gets a
+trend chart over the entries of that history directory.`,
 		Example: `  jsbench report results
-  jsbench report --format junit --baseline history results > junit.xml`,
+  jsbench report --format junit --baseline history results > junit.xml
+  jsbench report --format html --history history results > report.html`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			render, err := renderer(format)
 			if err != nil {
 				return err
+			}
+			if historyDir != "" {
+				if render, err = htmlWithHistory(format, historyDir); err != nil {
+					return err
+				}
 			}
 			if err := checkAlpha(alpha); err != nil {
 				return err
@@ -52,6 +63,7 @@ meta.json environment becomes the goos/goarch lines.`,
 	cmd.Flags().StringVar(&baseline, "baseline", "", "results or history directory to compare against")
 	cmd.Flags().Var(&threshold, "threshold", "with --baseline: slowdown of the median that counts as a regression")
 	cmd.Flags().Float64Var(&alpha, "alpha", compare.DefaultAlpha, "with --baseline: significance level")
+	cmd.Flags().StringVar(&historyDir, "history", "", "with --format html: history directory whose entries make the trend charts")
 	return cmd
 }
 
@@ -77,6 +89,8 @@ func buildReport(resultsPath, baselinePath string, opts compare.Options) (report
 	}
 	if ok {
 		m.Config = metaConfig(meta)
+	} else {
+		m.Config = sessionConfig(entryDir(resultsPath))
 	}
 	return m, nil
 }

@@ -26,7 +26,8 @@ func newRunCommand(e env) *cobra.Command {
 		Short: "Start the subject of each scenario on each of its volumes and time it",
 		Long: `run starts the scenario's subject on every volume, runs after runs, volumes
 interleaved, and records each run in OUT/results.jsonl as soon as it ends.
-At the end it writes OUT/results.json and prints a table per scenario.
+At the end it writes OUT/results.json and the HTML report OUT/index.html,
+and prints a table per scenario.
 Ctrl-C stops after cleaning up; runs already finished stay recorded.`,
 		Example: `  jsbench run scenarios/local-vs-tmpfs.yaml --out reports/local-vs-tmpfs`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -42,7 +43,7 @@ Ctrl-C stops after cleaning up; runs already finished stay recorded.`,
 			return runSuite(e, cfg)
 		},
 	}
-	cmd.Flags().StringVar(&cfg.OutDir, "out", "", "directory for results.jsonl and results.json (default reports/<date-time>)")
+	cmd.Flags().StringVar(&cfg.OutDir, "out", "", "directory for results.jsonl, results.json and index.html (default reports/<date-time>)")
 	cmd.Flags().StringVar(&cfg.WorkRoot, "work-dir", "", "where per-run homes are created, on local disk (default $TMPDIR/jsbench-work)")
 	cmd.Flags().StringVar(&cfg.SimBinary, "sim-binary", "", "path of the jenkins-sim binary (default: next to jsbench, $"+suite.SimBinaryEnv+", or $PATH)")
 	return cmd
@@ -81,7 +82,7 @@ func runSuite(e env, cfg suite.Config) error {
 		fmt.Fprintf(e.stderr, "removed %s, left behind by an earlier jsbench\n", s)
 	}
 	if len(out.Records) > 0 {
-		if werr := writeSummary(e.stdout, cfg.OutDir, out); werr != nil {
+		if werr := writeSummary(e.ctx, e.stdout, cfg.OutDir, out); werr != nil {
 			err = joinErr(err, werr)
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,11 +13,11 @@ import (
 	"github.com/jsbench/jsbench/bench/suite"
 )
 
-// writeSummary writes results.json next to results.jsonl and prints the
-// terminal table of the session.
-func writeSummary(stdout io.Writer, outDir string, out suite.Outcome) error {
+// writeSummary writes results.json and the HTML report (index.html) next
+// to results.jsonl and prints the terminal table of the session.
+func writeSummary(ctx context.Context, stdout io.Writer, outDir string, out suite.Outcome) error {
 	m := report.Build(out.Records, nil, compare.Options{})
-	m.Config = suite.Environment()
+	m.Config = suite.Environment(ctx)
 	path := filepath.Join(outDir, "results.json")
 	f, err := os.Create(path)
 	if err != nil {
@@ -28,6 +29,9 @@ func writeSummary(stdout io.Writer, outDir string, out suite.Outcome) error {
 	}
 	if err != nil {
 		return fmt.Errorf("write summary %q: %w", path, err)
+	}
+	if err := writeHTML(outDir, m); err != nil {
+		return err
 	}
 	return report.Table(stdout, m)
 }

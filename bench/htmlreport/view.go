@@ -1,0 +1,110 @@
+package htmlreport
+
+import (
+	"html/template"
+
+	"github.com/jsbench/jsbench/bench/report"
+)
+
+// pageView is everything the template shows. Strings in it are text:
+// html/template escapes each where it lands.
+type pageView struct {
+	Title     string
+	Measured  string // when the runs were made
+	Version   string // jsbench version, when known
+	Simulated bool
+	Scenarios []scenarioView
+	Compare   *compareView
+	Failures  []failureView
+	Env       envView
+	Warnings  []string
+	Charts    []chartSpec
+	EChartsJS template.JS
+	AppJS     template.JS
+	CSS       template.CSS
+	EChartsV  string
+}
+
+// scenarioView is one scenario: its verdict, charts and figures.
+type scenarioView struct {
+	Name, Anchor string
+	Simulated    bool
+	Subject      string
+	RTO          string
+	Headline     headlineView
+	Options      []optionView
+	Waterfall    svgChart
+	WaterfallID  string
+	DistID       string
+	TrendID      string
+	Summary      []statRow
+	Phases       []statRow
+	Notes        []noteView
+}
+
+// headlineView is the verdict in words.
+type headlineView struct {
+	Fastest, FastestFigure, FastestCI, FastestWhat string
+	Slower                                         []slowerView
+	RTOMet, RTOAtRisk, RTOMissed                   []string
+	NoData                                         bool
+}
+
+type slowerView struct{ Volume, Ratio, Figure string }
+
+// optionView is one row of the verdict table.
+type optionView struct {
+	Volume, Kind, Median, CI, Ratio, Restore, Ready, Runs string
+	RTO, RTOClass                                         string
+	Fastest, NoData                                       bool
+}
+
+// buildPage turns the model into what the template shows.
+func buildPage(m report.Model, o Options) pageView {
+	p := pageView{Title: "jsbench storage startup report", EChartsV: EChartsVersion}
+	groups := groupScenarios(m.Summaries, m.Records)
+	trendData := sessions(o.History, m.Records, m.Summaries)
+	for i, d := range groups {
+		sv := buildScenario(i, d, trendData, &p.Charts)
+		p.Simulated = p.Simulated || sv.Simulated
+		p.Scenarios = append(p.Scenarios, sv)
+	}
+	p.Compare = buildCompare(m.Verdict)
+	p.Failures = buildFailures(m.Records)
+	p.Env = buildEnv(m, groups)
+	p.Measured = p.Env.Measured
+	p.Version = configValue(m.Config, "jsbench")
+	p.Warnings = m.Warnings
+	return p
+}
+
+func buildScenario(i int, d *scenarioData, trendData []session, specs *[]chartSpec) scenarioView {
+	ranked := rankOptions(d)
+	w := buildWaterfall(d, ranked)
+	anchor := "s" + itoa(i+1)
+	sv := scenarioView{Name: d.name, Anchor: anchor, Simulated: d.simulated(), Subject: subjectText(d.subject),
+		Headline: buildHeadline(ranked), Options: optionRows(ranked), Waterfall: staticWaterfall(anchor+"-svg", w)}
+	if d.rtoMS > 0 {
+		sv.RTO = duration(d.rtoMS)
+	}
+	if len(w.Volumes) > 0 {
+		sv.WaterfallID, sv.DistID = anchor+"-waterfall", anchor+"-runs"
+		*specs = append(*specs, waterfallChart(sv.WaterfallID, w), distributionChart(sv.DistID, d, ranked))
+	}
+	if t := trendChart(anchor+"-trend", d, trendData); t != nil {
+		sv.TrendID = t.ID
+		*specs = append(*specs, *t)
+	}
+	sv.Summary, sv.Phases = statRows(d, ranked)
+	sv.Notes = notes(d)
+	return sv
+}
+
+func configValue(lines []report.ConfigLine, key string) string {
+	for _, l := range lines {
+		if l.Key == key {
+			return l.Value
+		}
+	}
+	return ""
+}
