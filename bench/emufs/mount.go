@@ -103,6 +103,7 @@ func (s *Server) mount(p Profile, cfg mountConfig) error {
 			// changes (only this mount writes the backing files).
 			DisableXAttrs:            true,
 			ExplicitDataCacheControl: true,
+			ExtraCapabilities:        fuse.CAP_WRITEBACK_CACHE,
 		},
 		EntryTimeout:    &entry,
 		AttrTimeout:     &attr,

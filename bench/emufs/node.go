@@ -85,17 +85,34 @@ func (n *node) getattrDelay() {
 	fresh(n.EmbeddedInode())
 }
 
+// Setattr pays for a change a program asked for. The kernel's writeback
+// cache also sends the modification times it kept while writing; a
+// network file system's server sets those itself, so they are free.
 func (n *node) Setattr(ctx context.Context, f fs.FileHandle, in *fuse.SetAttrIn, out *fuse.AttrOut) syscall.Errno {
-	n.s.simple(OpSetattr, n.s.p.Namespace)
+	var l Latency
+	if in.Valid&^(fuse.FATTR_MTIME|fuse.FATTR_CTIME|fuse.FATTR_FH|fuse.FATTR_LOCKOWNER) != 0 {
+		l = n.s.p.Namespace
+	}
+	n.s.simple(OpSetattr, l)
 	fresh(n.EmbeddedInode())
 	return n.LoopbackNode.Setattr(ctx, unwrap(f), in, out)
+}
+
+// readable opens write-only files for reading too: with the kernel's
+// writeback cache, a partial write of a page not in the cache makes the
+// kernel read the page through any handle of the file.
+func readable(flags uint32) uint32 {
+	if flags&syscall.O_ACCMODE == syscall.O_WRONLY {
+		flags = flags&^syscall.O_ACCMODE | syscall.O_RDWR
+	}
+	return flags
 }
 
 // Open pays the close-to-open revalidation and keeps the kernel's page
 // cache: nothing but this mount changes the backing files.
 func (n *node) Open(ctx context.Context, flags uint32) (fs.FileHandle, uint32, syscall.Errno) {
 	n.s.simple(OpOpen, n.s.p.Open)
-	fh, fuseFlags, errno := n.LoopbackNode.Open(ctx, flags)
+	fh, fuseFlags, errno := n.LoopbackNode.Open(ctx, readable(flags))
 	if errno != 0 {
 		return nil, 0, errno
 	}
@@ -104,7 +121,7 @@ func (n *node) Open(ctx context.Context, flags uint32) (fs.FileHandle, uint32, s
 
 func (n *node) Create(ctx context.Context, name string, flags, mode uint32, out *fuse.EntryOut) (*fs.Inode, fs.FileHandle, uint32, syscall.Errno) {
 	n.s.simple(OpCreate, n.s.p.Namespace)
-	child, fh, fuseFlags, errno := n.LoopbackNode.Create(ctx, name, flags, mode, out)
+	child, fh, fuseFlags, errno := n.LoopbackNode.Create(ctx, name, readable(flags), mode, out)
 	if errno != 0 {
 		return nil, nil, 0, errno
 	}
@@ -114,7 +131,7 @@ func (n *node) Create(ctx context.Context, name string, flags, mode uint32, out 
 
 func (n *node) Tmpfile(ctx context.Context, flags, mode uint32, out *fuse.EntryOut) (*fs.Inode, fs.FileHandle, uint32, syscall.Errno) {
 	n.s.simple(OpCreate, n.s.p.Namespace)
-	child, fh, fuseFlags, errno := n.LoopbackNode.Tmpfile(ctx, flags, mode, out)
+	child, fh, fuseFlags, errno := n.LoopbackNode.Tmpfile(ctx, readable(flags), mode, out)
 	if errno != 0 {
 		return nil, nil, 0, errno
 	}

@@ -89,9 +89,9 @@ func trendChart(id string, d *scenarioData, all []session) *chartSpec {
 	u := chartUnit(peak...)
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(commonOptions("Trend over nightly results: "+d.name,
-		"median time to ready (restore included where there is one), in "+u.long),
+		"median time to ready, restore included where there is one"),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: "results", NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "median (" + u.long + ")"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: u.long}),
 		bottomGrid,
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 	)...)

@@ -90,10 +90,10 @@ func buildScenario(i int, d *scenarioData, trendData []session, specs *[]chartSp
 	if len(w.Volumes) > 0 {
 		sv.WaterfallID, sv.DistID = anchor+"-waterfall", anchor+"-runs"
 		*specs = append(*specs, waterfallChart(sv.WaterfallID, w), distributionChart(sv.DistID, d, ranked))
-	}
-	if t := trendChart(anchor+"-trend", d, trendData); t != nil {
-		sv.TrendID = t.ID
-		*specs = append(*specs, *t)
+		if t := trendChart(anchor+"-trend", d, trendData); t != nil {
+			sv.TrendID = t.ID
+			*specs = append(*specs, *t)
+		}
 	}
 	sv.Summary, sv.Phases = statRows(d, ranked)
 	sv.Notes = notes(d)

@@ -51,8 +51,11 @@
 // boots in a journal); each becomes its own Start, in log order. A new
 // start begins at:
 //
-//   - "Running from:", after any Jenkins record or launcher line of the
-//     current start (entrypoint output before it stays in the start);
+//   - "Running from:", when the current start already had one, got past
+//     the war extraction, or failed (entrypoint output before it stays in
+//     the start; and since "Running from:" goes to stdout and records to
+//     stderr, a collector that reads the two apart may store it after the
+//     first records: it then joins their start);
 //   - "Beginning extraction from war file", when the current start
 //     already has any event after running_from, or failed;
 //   - "Jenkins home directory:", when the current start already had one,
@@ -84,7 +87,8 @@
 // for the markers of a new start (the bulk of a long log takes this cheap
 // path), and its clock is no longer followed. running_from,
 // which has no log time, is placed on the Received clock: its OffsetMS is
-// Received minus the Received of the origin line (zero or negative).
+// Received minus the Received of the origin line (zero or negative);
+// read after the first records, it takes the offset of the latest one.
 //
 // # Events and phases
 //
@@ -131,8 +135,11 @@
 // failed", the entrypoint's "Can not write to … Wrong volume
 // permissions?", the launcher's "Error: Invalid or corrupt jarfile", an
 // uncaught exception in the JVM's main thread, systemd reporting the
-// unit failed or exited, or "Jenkins stopped" before fully up. The first
-// fatal line's message and its first exception line make the Reason.
+// unit failed or exited, or "Jenkins stopped" before fully up. The
+// first fatal line's message and its first exception line make the
+// Reason. (systemd reporting the unit started without a readable
+// fully-up line only adds a warning: with Type=notify it means Jenkins
+// was up, with older units nothing.)
 // Parser.Result gives every start that did not reach fully up a Failure;
 // without a fatal line its Reason says why the start ended ("log ended
 // before fully up", a new start, a reboot) and quotes the last SEVERE

@@ -51,19 +51,34 @@ func frameLine(b []byte) bool {
 // home directory:" line, printed before the JVM logs anything.
 func (p *Parser) launcherLine(l *line, running bool) {
 	p.endRecord()
-	if running && p.cur != nil && (p.cur.jvm || p.cur.fatal) {
+	if running && p.cur != nil && p.launchedAgain() {
 		p.closeStart(fmt.Sprintf("a new start began at line %d before fully up", l.n))
 	}
 	st := p.open(l)
 	st.jvm, st.launcher = true, true
+	st.runningFrom = st.runningFrom || running
 	st.attach(l)
 	if running && !l.recv.IsZero() {
 		e := Event{Name: RunningFrom, Message: text(l.body), Line: l.n, Received: l.recv}
 		if outer := p.outerOf(l); outer.valid {
 			e.Outer = outer.time(&p.zones)
 		}
+		if st.clock.started {
+			// Stored after the first records: it was printed about when they were.
+			e.OffsetMS = float64(st.clock.latest - st.clock.origin)
+		}
 		st.addEvent(e)
 	}
+}
+
+// launchedAgain tells whether a "Running from:" line begins a new start:
+// when the current one already had its own, or got past the war
+// extraction, or failed. "Running from:" goes to stdout and log records
+// to stderr, and a collector that reads the two pipes apart (Docker
+// does) may store the first records before it.
+func (p *Parser) launchedAgain() bool {
+	st := p.cur
+	return st.runningFrom || st.fatal || st.started(^(eventBits[RunningFrom] | eventBits[WarExtraction]))
 }
 
 // otherLine handles level lines without a header, entrypoint output,

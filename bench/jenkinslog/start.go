@@ -9,28 +9,31 @@ import (
 // finish it. Its buffers are dropped when the start closes.
 type startState struct {
 	Start
-	jvm        bool   // a launcher line or a record was seen: the JVM runs
-	home       bool   // the "Jenkins home directory:" line was seen
-	seen       uint32 // one bit per event name
-	clock      monotone
-	originLine int
-	originRecv time.Time // Received of the origin line
-	war        warState
-	jumps      int // backward clock jumps
-	cutLines   int // lines cut at the terminal width
-	firstCut   int
-	fatal      bool // Failure comes from a fatal line
-	fatalSig   string
-	launcher   bool // a line of the launcher or of systemd shows the start's beginning
-	severeList []string
-	exception  string
-	frozen     bool // the fatal record ended: its tail and signature are fixed
-	evidence   string
-	severe     int // SEVERE records seen
-	lastSevere []byte
-	tail       *tail
-	outerSeen  bool // the log and wrapper clocks were compared
-	pid        []byte
+	jvm  bool // a launcher line or a record was seen: the JVM runs
+	home bool // the "Jenkins home directory:" line was seen
+	// runningFrom is true once the start's "Running from:" line was read
+	// (an event only when it has a Received time).
+	runningFrom bool
+	seen        uint32 // one bit per event name
+	clock       monotone
+	originLine  int
+	originRecv  time.Time // Received of the origin line
+	war         warState
+	jumps       int // backward clock jumps
+	cutLines    int // lines cut at the terminal width
+	firstCut    int
+	fatal       bool // Failure comes from a fatal line
+	fatalSig    string
+	launcher    bool // a line of the launcher or of systemd shows the start's beginning
+	severeList  []string
+	exception   string
+	frozen      bool // the fatal record ended: its tail and signature are fixed
+	evidence    string
+	severe      int // SEVERE records seen
+	lastSevere  []byte
+	tail        *tail
+	outerSeen   bool // the log and wrapper clocks were compared
+	pid         []byte
 }
 
 // closedStarts keeps finished starts in fixed-size chunks: appending

@@ -2,7 +2,8 @@
 // latencies and what the FUSE layer itself costs, and prints Markdown
 // tables for bench/emufs/FIDELITY.md. It needs root and /dev/fuse.
 //
-//	go run ./bench/emufs/fidelity [-n 40] [-rounds 5] [-profiles nfs-lan,none] [-dir /var/tmp]
+//	go run ./bench/emufs/fidelity [-n 40] [-rounds 5] [-profiles nfs-lan,none]
+//	    [-parts classes,caps,overhead] [-dir /var/tmp]
 package main
 
 import (
@@ -29,6 +30,7 @@ type config struct {
 	samples  int
 	rounds   int
 	profiles []string
+	parts    map[string]bool
 }
 
 func run(args []string, w io.Writer) error {
@@ -42,13 +44,15 @@ func run(args []string, w io.Writer) error {
 	}
 	defer os.RemoveAll(scratch)
 	fmt.Fprintf(w, "Measured %s; load average before: %s; %d samples per class.\n\n", time.Now().Format(time.DateOnly), loadAverage(), cfg.samples)
-	steps := []func() error{
-		func() error { return classTable(w, scratch, cfg) },
-		func() error { return capTable(w, scratch, cfg) },
-		func() error { return overheadTable(w, scratch, cfg) },
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
+	parts := []struct {
+		name string
+		run  func(io.Writer, string, config) error
+	}{{"classes", classTable}, {"caps", capTable}, {"overhead", overheadTable}}
+	for _, part := range parts {
+		if !cfg.parts[part.name] {
+			continue
+		}
+		if err := part.run(w, scratch, cfg); err != nil {
 			return err
 		}
 	}
@@ -59,15 +63,20 @@ func run(args []string, w io.Writer) error {
 func parseFlags(args []string) (config, error) {
 	fl := flag.NewFlagSet("fidelity", flag.ContinueOnError)
 	cfg := config{}
-	var profiles string
+	var profiles, parts string
 	fl.StringVar(&cfg.dir, "dir", os.TempDir(), "directory to hold the backing directories and mount points")
 	fl.IntVar(&cfg.samples, "n", 40, "samples per operation class")
 	fl.IntVar(&cfg.rounds, "rounds", 5, "rounds of the overhead workload")
 	fl.StringVar(&profiles, "profiles", strings.Join(emufs.Names(), ","), "comma-separated profiles to measure")
+	fl.StringVar(&parts, "parts", "classes,caps,overhead", "comma-separated tables to print")
 	if err := fl.Parse(args); err != nil {
 		return cfg, err
 	}
 	cfg.profiles = strings.Split(profiles, ",")
+	cfg.parts = map[string]bool{}
+	for _, part := range strings.Split(parts, ",") {
+		cfg.parts[part] = true
+	}
 	return cfg, nil
 }
 
