@@ -13,11 +13,12 @@ export CGO_ENABLED := 0
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/jsbench ./cmd/jsbench
 	$(GO) build -o bin/jenkins-sim ./cmd/jenkins-sim
+	$(GO) build -o bin/jsbench-s3 ./cmd/jsbench-s3
 
 ## bench: run every scenario in scenarios/ and write OUT/results.json(l)
 bench: build
 	./scripts/setup.sh bench
-	./bin/jsbench run --out $(OUT) scenarios/
+	./scripts/bench.sh $(OUT)
 	ln -sfn $(notdir $(OUT)) reports/latest
 
 ## test: every test, Docker and FUSE included when available

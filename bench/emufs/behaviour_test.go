@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -101,5 +102,30 @@ func readUncached(t *testing.T, path string) {
 		if _, err := f.Read(buf); err != nil {
 			return
 		}
+	}
+}
+
+// With the writeback cache, a partial overwrite through a write-only
+// handle makes the kernel read the rest of the page through that handle.
+func TestPartialOverwriteThroughWriteOnlyHandle(t *testing.T) {
+	_, mnt, backing := mountT(t, Profile{Name: "none"})
+	original := []byte(strings.Repeat("a", 8192))
+	if err := os.WriteFile(filepath.Join(backing, "nextBuildNumber"), original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(mnt, "nextBuildNumber"), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte("42"), 100); err != nil {
+		t.Fatalf("partial overwrite: %v", err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(backing, "nextBuildNumber"))
+	want := append(append(original[:100:100], "42"...), original[102:]...)
+	if err != nil || string(got) != string(want) {
+		t.Errorf("backing file after overwrite: %d bytes, %v; want the 8192 bytes with 42 at 100", len(got), err)
 	}
 }

@@ -51,9 +51,10 @@ type mountConfig struct {
 func WithSeed(seed uint64) Option { return func(c *mountConfig) { c.seed = seed } }
 
 // WithAllowOther lets users other than the mounting one (a container
-// running as uid 1000) use the mount. Permissions are then checked by
-// the kernel against the backing files' modes, as a real file system
-// would.
+// running as uid 1000) use the mount. Files they create are theirs in
+// the backing directory too. Permissions are not enforced: checking them
+// would cost the kernel a getattr of the parent before every create,
+// which no network file system client pays.
 func WithAllowOther() Option { return func(c *mountConfig) { c.allowOther = true } }
 
 // Mount mounts at mountPoint a file system that shows backingDir and
@@ -88,19 +89,30 @@ func (s *Server) mount(p Profile, cfg mountConfig) error {
 	ln := loopback.(*fs.LoopbackNode)
 	s.root = &node{LoopbackNode: ln, s: s.shaper}
 	ln.RootData.RootNode = s.root
+	server, err := fs.Mount(s.mountPoint, s.root, fuseOptions(p, cfg))
+	if err != nil {
+		return fmt.Errorf("mount %q over %q: %w", s.mountPoint, s.backingDir, err)
+	}
+	s.fuse = server
+	return nil
+}
+
+// fuseOptions mounts without fusermount (root) and lets the kernel skip
+// every request it can: the emulation should add delays, not requests.
+// The writeback cache keeps written pages, as an NFS client and a local
+// file system do; no xattrs spares a security.capability query per
+// write; explicit cache control keeps pages when attributes change, as
+// only this mount writes the backing files.
+func fuseOptions(p Profile, cfg mountConfig) *fs.Options {
 	entry, attr, negative := p.Cache.Entry.D(), p.Cache.Attr.D(), p.Cache.Negative.D()
-	server, err := fs.Mount(s.mountPoint, s.root, &fs.Options{
+	return &fs.Options{
 		MountOptions: fuse.MountOptions{
-			AllowOther:       cfg.allowOther,
-			DirectMount:      true,
-			DirectMountFlags: syscall.MS_NOSUID | syscall.MS_NODEV | syscall.MS_NOATIME,
-			FsName:           FsName,
-			Name:             FsName,
-			MaxWrite:         maxWrite,
-			// Every request the kernel can skip is overhead the
-			// emulation does not add: no xattrs (no security.capability
-			// query per write) and no cache invalidation on attribute
-			// changes (only this mount writes the backing files).
+			AllowOther:               cfg.allowOther,
+			DirectMount:              true,
+			DirectMountFlags:         syscall.MS_NOSUID | syscall.MS_NODEV | syscall.MS_NOATIME,
+			FsName:                   FsName,
+			Name:                     FsName,
+			MaxWrite:                 maxWrite,
 			DisableXAttrs:            true,
 			ExplicitDataCacheControl: true,
 			ExtraCapabilities:        fuse.CAP_WRITEBACK_CACHE,
@@ -108,12 +120,7 @@ func (s *Server) mount(p Profile, cfg mountConfig) error {
 		EntryTimeout:    &entry,
 		AttrTimeout:     &attr,
 		NegativeTimeout: &negative,
-	})
-	if err != nil {
-		return fmt.Errorf("mount %q over %q: %w", s.mountPoint, s.backingDir, err)
 	}
-	s.fuse = server
-	return nil
 }
 
 // MountPoint returns where the file system is mounted.

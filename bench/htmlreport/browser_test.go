@@ -73,6 +73,8 @@ rto: 30s
 	mustWrite(t, brokenYAML, "version: 1\nname: broken\n"+simOpts+fmt.Sprintf("home: {kind: dir, dir: %q}\n", broken)+
 		"volumes: [{name: local, kind: local}]\nruns: 1\ntimeout: 1m\ncache: warm\n")
 	s.out = filepath.Join(s.dir, "out")
+	start := time.Now()
+	defer func() { t.Logf("jsbench run: 19 runs in %.1f s", time.Since(start).Seconds()) }()
 	s.jsbench_(t, "run", "--out", s.out, "--work-dir", filepath.Join(s.dir, "work"), "--sim-binary", sim, storage, brokenYAML)
 	return s
 }
@@ -91,6 +93,9 @@ func (s *session) reportWithHistory(t *testing.T) {
 		if recs[i].Status != results.StatusOK {
 			recs[i].Reason += " " + scriptPayload
 			recs[i].LastLines = append(recs[i].LastLines, "SEVERE "+scriptPayload)
+		}
+		if recs[i].Volume.Params == nil {
+			recs[i].Volume.Params = map[string]string{}
 		}
 		recs[i].Volume.Params["note"] = scriptPayload
 	}

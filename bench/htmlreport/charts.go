@@ -39,7 +39,7 @@ func waterfallChart(id string, w waterfall) chartSpec {
 		"median of each phase, in "+w.Unit.long+"; fastest option on top"),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "median duration (" + w.Unit.long + ")",
 			NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: "storage", NameLocation: "start", Inverse: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Orient: "vertical", Right: "0", Top: "56"}),
 		charts.WithGridOpts(opts.Grid{Left: "16", Right: "230", Top: "64", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),

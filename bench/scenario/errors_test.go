@@ -160,12 +160,12 @@ subject:
   cpu: lots
 volumes:
   - name: local
-    kind: nfs
+    kind: nfs4
 runs: 0
 timeout: soon
 `, []Problem{
 			at(5, 8, "subject.cpu", "lots", `want a CPU count of at least 1m, such as 2, 1.5 or 500m, got "lots"`),
-			at(8, 11, "volumes[0].kind", "nfs", `unknown volume kind "nfs"; known kinds: `+volumeKinds),
+			at(8, 11, "volumes[0].kind", "nfs4", `unknown volume kind "nfs4"; known kinds: `+volumeKinds),
 			at(9, 7, "runs", "0", "want at least 1, got 0"),
 			at(10, 10, "timeout", "soon", `want a positive duration such as 90s, 10m or 1h30m, got "soon"`)}},
 	}

@@ -86,7 +86,7 @@ rto: 5m
 			RTO: 5 * time.Minute,
 		}, []volumeView{
 			{"local", "local", map[string]string{"dir": "/var/tmp"}, 20, 5},
-			{"ram", "tmpfs", map[string]string{"dir": "/dev/shm"}, 23, 5},
+			{"ram", "tmpfs", map[string]string{}, 23, 5},
 		}},
 
 		{"image defaults", "min.yaml", `version: 1

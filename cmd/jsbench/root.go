@@ -35,6 +35,7 @@ Jenkins logs, and reports which storage gets Jenkins up fastest.`,
 		newVersionCommand(e),
 		newAnalyzeCommand(e),
 		newRunCommand(e),
+		newHomeCommand(e),
 		newProbeCommand(e),
 		newSnapshotCommand(e),
 	)
