@@ -37,7 +37,7 @@ var (
 
 func (d *dir) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Errno) {
 	if d.startsRoundTrip() && d.stream.HasNext() {
-		d.n.s.simple(OpReaddir, d.n.s.p.Readdir)
+		d.n.s.simple(opReaddir, d.n.s.p.Readdir)
 	}
 	e, errno := d.stream.Readdirent(ctx)
 	if e != nil {

@@ -61,7 +61,7 @@ func unwrap(f fs.FileHandle) fs.FileHandle {
 // and counts against both caps.
 func (f *file) Read(ctx context.Context, dest []byte, off int64) (fuse.ReadResult, syscall.Errno) {
 	n := int64(len(dest))
-	f.s.serve(request{op: OpRead, latency: f.s.p.Read, bytes: n, capBytes: n, capIOs: 1, ino: f.ino, off: off, size: n})
+	f.s.serve(request{op: opRead, latency: f.s.p.Read, bytes: n, capBytes: n, capIOs: 1, ino: f.ino, off: off, size: n})
 	return f.lf.Read(ctx, dest, off)
 }
 
@@ -82,7 +82,7 @@ func (f *file) Writev(ctx context.Context, data [][]byte, off int64) (uint32, sy
 // beforeWrite delays a write of n bytes. Written through, it counts
 // against the caps at once; buffered, it waits for the next fsync.
 func (f *file) beforeWrite(n, off int64) {
-	r := request{op: OpWrite, latency: f.s.p.Write, bytes: n, ino: f.ino, off: off, size: n}
+	r := request{op: opWrite, latency: f.s.p.Write, bytes: n, ino: f.ino, off: off, size: n}
 	f.mu.Lock()
 	f.dirty = true
 	if f.s.p.Writes == WriteBuffered {
@@ -106,7 +106,7 @@ func (f *file) Flush(ctx context.Context) syscall.Errno {
 	dirty := f.dirty
 	f.dirty = false
 	f.mu.Unlock()
-	r := request{op: OpFlush}
+	r := request{op: opFlush}
 	if dirty {
 		r.latency = f.s.p.Flush
 	}
@@ -121,7 +121,7 @@ func (f *file) Flush(ctx context.Context) syscall.Errno {
 // host.
 func (f *file) Fsync(ctx context.Context, flags uint32) syscall.Errno {
 	f.mu.Lock()
-	r := request{op: OpFsync, latency: f.s.p.Fsync, capBytes: f.pendingBytes, capIOs: f.pendingWrites + 1}
+	r := request{op: opFsync, latency: f.s.p.Fsync, capBytes: f.pendingBytes, capIOs: f.pendingWrites + 1}
 	f.pendingBytes, f.pendingWrites = 0, 0
 	f.mu.Unlock()
 	f.s.serve(r)

@@ -54,7 +54,7 @@ func fresh(in *fs.Inode) {
 }
 
 func (n *node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(OpLookup, n.s.p.Metadata)
+	n.s.simple(opLookup, n.s.p.Metadata)
 	child, errno := n.LoopbackNode.Lookup(ctx, name, out)
 	if errno == 0 {
 		fresh(child)
@@ -81,7 +81,7 @@ func (n *node) getattrDelay() {
 	if time.Since(time.Unix(0, n.attrAt.Load())) >= n.s.p.Cache.Attr.D() {
 		l = n.s.p.Metadata
 	}
-	n.s.simple(OpGetattr, l)
+	n.s.simple(opGetattr, l)
 	fresh(n.EmbeddedInode())
 }
 
@@ -93,7 +93,7 @@ func (n *node) Setattr(ctx context.Context, f fs.FileHandle, in *fuse.SetAttrIn,
 	if in.Valid&^(fuse.FATTR_MTIME|fuse.FATTR_CTIME|fuse.FATTR_FH|fuse.FATTR_LOCKOWNER) != 0 {
 		l = n.s.p.Namespace
 	}
-	n.s.simple(OpSetattr, l)
+	n.s.simple(opSetattr, l)
 	fresh(n.EmbeddedInode())
 	return n.LoopbackNode.Setattr(ctx, unwrap(f), in, out)
 }
@@ -111,7 +111,7 @@ func readable(flags uint32) uint32 {
 // Open pays the close-to-open revalidation and keeps the kernel's page
 // cache: nothing but this mount changes the backing files.
 func (n *node) Open(ctx context.Context, flags uint32) (fs.FileHandle, uint32, syscall.Errno) {
-	n.s.simple(OpOpen, n.s.p.Open)
+	n.s.simple(opOpen, n.s.p.Open)
 	fh, fuseFlags, errno := n.LoopbackNode.Open(ctx, readable(flags))
 	if errno != 0 {
 		return nil, 0, errno
@@ -120,7 +120,7 @@ func (n *node) Open(ctx context.Context, flags uint32) (fs.FileHandle, uint32, s
 }
 
 func (n *node) Create(ctx context.Context, name string, flags, mode uint32, out *fuse.EntryOut) (*fs.Inode, fs.FileHandle, uint32, syscall.Errno) {
-	n.s.simple(OpCreate, n.s.p.Namespace)
+	n.s.simple(opCreate, n.s.p.Namespace)
 	child, fh, fuseFlags, errno := n.LoopbackNode.Create(ctx, name, readable(flags), mode, out)
 	if errno != 0 {
 		return nil, nil, 0, errno
@@ -130,7 +130,7 @@ func (n *node) Create(ctx context.Context, name string, flags, mode uint32, out 
 }
 
 func (n *node) Tmpfile(ctx context.Context, flags, mode uint32, out *fuse.EntryOut) (*fs.Inode, fs.FileHandle, uint32, syscall.Errno) {
-	n.s.simple(OpCreate, n.s.p.Namespace)
+	n.s.simple(opCreate, n.s.p.Namespace)
 	child, fh, fuseFlags, errno := n.LoopbackNode.Tmpfile(ctx, readable(flags), mode, out)
 	if errno != 0 {
 		return nil, nil, 0, errno
@@ -147,7 +147,7 @@ func (n *node) OpendirHandle(ctx context.Context, flags uint32) (fs.FileHandle, 
 }
 
 func (n *node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(OpMkdir, n.s.p.Namespace)
+	n.s.simple(opMkdir, n.s.p.Namespace)
 	child, errno := n.LoopbackNode.Mkdir(ctx, name, mode, out)
 	if errno == 0 {
 		fresh(child)
@@ -156,31 +156,31 @@ func (n *node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 }
 
 func (n *node) Rmdir(ctx context.Context, name string) syscall.Errno {
-	n.s.simple(OpRmdir, n.s.p.Namespace)
+	n.s.simple(opRmdir, n.s.p.Namespace)
 	return n.LoopbackNode.Rmdir(ctx, name)
 }
 
 func (n *node) Unlink(ctx context.Context, name string) syscall.Errno {
-	n.s.simple(OpUnlink, n.s.p.Namespace)
+	n.s.simple(opUnlink, n.s.p.Namespace)
 	return n.LoopbackNode.Unlink(ctx, name)
 }
 
 func (n *node) Rename(ctx context.Context, name string, newParent fs.InodeEmbedder, newName string, flags uint32) syscall.Errno {
-	n.s.simple(OpRename, n.s.p.Namespace)
+	n.s.simple(opRename, n.s.p.Namespace)
 	return n.LoopbackNode.Rename(ctx, name, newParent, newName, flags)
 }
 
 func (n *node) Symlink(ctx context.Context, target, name string, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(OpSymlink, n.s.p.Namespace)
+	n.s.simple(opSymlink, n.s.p.Namespace)
 	return n.LoopbackNode.Symlink(ctx, target, name, out)
 }
 
 func (n *node) Link(ctx context.Context, target fs.InodeEmbedder, name string, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(OpLink, n.s.p.Namespace)
+	n.s.simple(opLink, n.s.p.Namespace)
 	return n.LoopbackNode.Link(ctx, target, name, out)
 }
 
 func (n *node) Mknod(ctx context.Context, name string, mode, rdev uint32, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(OpMknod, n.s.p.Namespace)
+	n.s.simple(opMknod, n.s.p.Namespace)
 	return n.LoopbackNode.Mknod(ctx, name, mode, rdev, out)
 }

@@ -28,7 +28,7 @@ func newShaper(p Profile, seed uint64) *shaper {
 
 // request describes one operation to delay.
 type request struct {
-	op      Op
+	op      opcode
 	latency Latency
 	// bytes is what the operation moved, for the statistics.
 	bytes int64
@@ -64,4 +64,4 @@ func (s *shaper) serve(r request) {
 }
 
 // simple delays an operation that moves no data.
-func (s *shaper) simple(op Op, l Latency) { s.serve(request{op: op, latency: l}) }
+func (s *shaper) simple(op opcode, l Latency) { s.serve(request{op: op, latency: l}) }

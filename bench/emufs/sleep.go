@@ -7,14 +7,14 @@ import (
 	"time"
 )
 
-// Go's time.Sleep overshoots by up to about a millisecond (the runtime's
-// timers wake through the network poller), and a nanosleep(2) by about
-// 100 µs (timer slack and wake-up), both measured on a 2-core Linux VM (see
-// FIDELITY.md). A sub-millisecond profile needs better, so waiting is done
-// in three steps: time.Sleep until coarseGuard before the deadline,
-// nanosleep until the measured nanosleep overshoot before it, then spin.
+// Go's time.Sleep overshoots sub-millisecond delays by about a
+// millisecond (the runtime's timers wake through the network poller) and
+// longer ones by several on a busy machine; a nanosleep(2) by about
+// 100 µs (timer slack and wake-up). Both were measured on a 2-core Linux
+// VM (see FIDELITY.md). So waiting is a nanosleep, which blocks one OS
+// thread, until the learned nanosleep overshoot before the deadline, then
+// a spin.
 const (
-	coarseGuard      = 2 * time.Millisecond
 	initialFineGuard = 120 * time.Microsecond
 	fineGuardMargin  = 20 * time.Microsecond
 	maxFineGuard     = 500 * time.Microsecond
@@ -37,9 +37,6 @@ func newSleeper() *sleeper {
 
 // until returns at deadline or a few microseconds after it.
 func (s *sleeper) until(deadline time.Time) {
-	if rem := time.Until(deadline); rem > 2*coarseGuard {
-		time.Sleep(rem - coarseGuard)
-	}
 	guard := time.Duration(s.overshoot.Load()) + fineGuardMargin
 	if rem := time.Until(deadline) - guard; rem > minFineSleep {
 		s.nanosleep(rem)

@@ -5,29 +5,30 @@ import (
 	"time"
 )
 
-// Op is a file system operation the emulation delays and counts.
-type Op int
+// opcode is a file system operation the emulation delays and counts.
+type opcode int
 
 // The operations Stats counts, one per FUSE request type that pays a
-// delay (OpReaddir counts round trips of a listing, not requests).
+// delay (opReaddir counts round trips of a listing, not requests).
+// Stats keys them by their names.
 const (
-	OpLookup Op = iota
-	OpGetattr
-	OpOpen
-	OpReaddir
-	OpRead
-	OpWrite
-	OpCreate
-	OpMkdir
-	OpRmdir
-	OpUnlink
-	OpRename
-	OpSetattr
-	OpLink
-	OpSymlink
-	OpMknod
-	OpFlush
-	OpFsync
+	opLookup opcode = iota
+	opGetattr
+	opOpen
+	opReaddir
+	opRead
+	opWrite
+	opCreate
+	opMkdir
+	opRmdir
+	opUnlink
+	opRename
+	opSetattr
+	opLink
+	opSymlink
+	opMknod
+	opFlush
+	opFsync
 	opCount
 )
 
@@ -37,7 +38,7 @@ var opNames = [opCount]string{
 }
 
 // String returns the operation's name as Stats keys it ("lookup").
-func (o Op) String() string {
+func (o opcode) String() string {
 	if o < 0 || o >= opCount {
 		return "unknown"
 	}
@@ -45,7 +46,9 @@ func (o Op) String() string {
 }
 
 // Stats is what a mounted file system served and what it injected, per
-// operation name.
+// operation: lookup, getattr, open, readdir (round trips of listings),
+// read, write, create, mkdir, rmdir, unlink, rename, setattr, link,
+// symlink, mknod, flush, fsync. Operations never served are absent.
 type Stats struct {
 	Ops map[string]OpStats `json:"ops"`
 }
@@ -84,7 +87,7 @@ type counters [opCount]struct {
 	count, bytes, latency, throttle, fetch, fetches atomic.Int64
 }
 
-func (c *counters) add(op Op, bytes int64, latency, throttle, fetch time.Duration, fetches int) {
+func (c *counters) add(op opcode, bytes int64, latency, throttle, fetch time.Duration, fetches int) {
 	e := &c[op]
 	e.count.Add(1)
 	e.bytes.Add(bytes)

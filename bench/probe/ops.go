@@ -113,8 +113,12 @@ func (r *run) statMiss() {
 	r.sample("stat_miss", r.plan.misses, func(i int) (time.Duration, error) {
 		path := filepath.Join(r.filesDir(), fmt.Sprintf("missing-%04d", i))
 		return timed(func() error {
-			if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("stat %q: %v, want not found", path, err)
+			_, err := os.Stat(path)
+			switch {
+			case err == nil:
+				return fmt.Errorf("stat %q: exists, want not found", path)
+			case !errors.Is(err, fs.ErrNotExist):
+				return fmt.Errorf("stat %q: %w", path, err)
 			}
 			return nil
 		})

@@ -28,8 +28,8 @@ type emulatedVolume struct {
 	profile emufs.Profile
 	// seed fixes the jitter; zero derives it from each run's id.
 	seed int
-	// servers are the mounts of the runs not yet released, by home
-	// directory, for MarkRestored.
+	// mu guards servers: the mounts of the runs not yet released, by
+	// home directory, for MarkRestored.
 	mu      sync.Mutex
 	servers map[string]*emufs.Server
 }

@@ -29,7 +29,7 @@ interleaved, and records each run in OUT/results.jsonl as soon as it ends.
 At the end it writes OUT/results.json and the HTML report OUT/index.html,
 and prints a table per scenario.
 Ctrl-C stops after cleaning up; runs already finished stay recorded.`,
-		Example: `  jsbench run scenarios/local-vs-tmpfs.yaml --out reports/local-vs-tmpfs`,
+		Example: `  jsbench run scenarios/storage-matrix.yaml --out reports/storage-matrix`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			scenarios, err := loadScenarios(args)
 			if err != nil {
