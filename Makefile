@@ -34,5 +34,9 @@ setup:
 echarts:
 	./scripts/fetch-echarts.sh
 
+## fidelity: injected against observed latency of each emulated profile (root, about 75 s)
+fidelity:
+	$(GO) run ./bench/emufs/fidelity
+
 clean:
 	rm -rf bin

@@ -1,23 +1,21 @@
 package emufs
 
 import (
-	"fmt"
-	"io/fs"
-	"path/filepath"
 	"sync"
-	"syscall"
 	"time"
 )
 
 // lazyBlocks remembers which blocks of restored files have been fetched.
-// A file is restored when it was in the backing directory at the last
-// restore (the mount, or Server.MarkRestored); files created afterwards
-// are written to fresh blocks and never fetched.
+// Every file counts as restored from the snapshot, whether it was in the
+// backing directory at the mount or written there directly afterwards
+// (the volume's populate step), except the files created through the
+// mount since the last restore: those are written to fresh blocks and
+// never fetched.
 type lazyBlocks struct {
-	chunk    int64
-	mu       sync.Mutex
-	restored map[uint64]bool       // backing inode numbers
-	ready    map[blockID]time.Time // when a fetched block arrived
+	chunk   int64
+	mu      sync.Mutex
+	created map[uint64]bool       // inode numbers created through the mount
+	ready   map[blockID]time.Time // when a fetched block arrived
 }
 
 type blockID struct {
@@ -29,31 +27,27 @@ func newLazyBlocks(chunk int64) *lazyBlocks {
 	if chunk <= 0 {
 		return nil
 	}
-	return &lazyBlocks{chunk: chunk, restored: map[uint64]bool{}, ready: map[blockID]time.Time{}}
+	l := &lazyBlocks{chunk: chunk}
+	l.restore()
+	return l
 }
 
-// restore marks every regular file under dir as restored and every block
-// as not yet fetched.
-func (l *lazyBlocks) restore(dir string) error {
-	restored := map[uint64]bool{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
-		}
-		var st syscall.Stat_t
-		if err := syscall.Lstat(path, &st); err != nil {
-			return fmt.Errorf("stat %q: %w", path, err)
-		}
-		restored[st.Ino] = true
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("list restored files: %w", err)
+// restore makes every file count as restored and every block as not yet
+// fetched.
+func (l *lazyBlocks) restore() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.created, l.ready = map[uint64]bool{}, map[blockID]time.Time{}
+}
+
+// create records a file created through the mount.
+func (l *lazyBlocks) create(ino uint64) {
+	if l == nil {
+		return
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.restored, l.ready = restored, map[blockID]time.Time{}
-	return nil
+	l.created[ino] = true
 }
 
 // touch records an access to [off, off+size) of file ino at now. It
@@ -65,7 +59,7 @@ func (l *lazyBlocks) touch(ino uint64, off, size int64, now time.Time, fetch fun
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if !l.restored[ino] {
+	if l.created[ino] {
 		return now, 0
 	}
 	ready, fetched := now, 0

@@ -72,9 +72,6 @@ func Mount(mountPoint, backingDir string, p Profile, opts ...Option) (*Server, e
 		return nil, fmt.Errorf("resolve backing directory %q: %w", backingDir, err)
 	}
 	s := &Server{mountPoint: mountPoint, backingDir: backingDir, shaper: newShaper(p, cfg.seed)}
-	if err := s.MarkRestored(); err != nil {
-		return nil, err
-	}
 	if err := s.mount(p, cfg); err != nil {
 		return nil, err
 	}
@@ -132,22 +129,18 @@ func (s *Server) Profile() Profile { return s.shaper.p }
 // Stats returns what the file system served and injected so far.
 func (s *Server) Stats() Stats { return s.shaper.stats.snapshot() }
 
-// MarkRestored makes the files now in the backing directory count as
-// restored from a snapshot: with a lazy profile, each of their blocks is
-// fetched again on first touch, and the kernel forgets their cached
-// pages. Mount calls it; call it again after populating the volume
-// through the mount to start the run from a fresh restore.
-func (s *Server) MarkRestored() error {
+// MarkRestored makes every file count as restored from a snapshot, also
+// those created through the mount so far: with a lazy profile, each of
+// their blocks is fetched again on first touch, and the kernel forgets
+// their cached pages. Files written straight into the backing directory
+// count as restored without it; call it after populating the volume
+// through the mount.
+func (s *Server) MarkRestored() {
 	if s.shaper.lazy == nil {
-		return nil
+		return
 	}
-	if err := s.shaper.lazy.restore(s.backingDir); err != nil {
-		return err
-	}
-	if s.root != nil {
-		dropPages(s.root.EmbeddedInode())
-	}
-	return nil
+	s.shaper.lazy.restore()
+	dropPages(s.root.EmbeddedInode())
 }
 
 // dropPages asks the kernel to forget the cached pages of every file it

@@ -126,6 +126,7 @@ func (n *node) Create(ctx context.Context, name string, flags, mode uint32, out 
 		return nil, nil, 0, errno
 	}
 	fresh(child)
+	n.s.lazy.create(child.StableAttr().Ino)
 	return child, n.s.newFile(fh, child.StableAttr().Ino), fuseFlags | fuse.FOPEN_KEEP_CACHE, 0
 }
 
@@ -135,6 +136,7 @@ func (n *node) Tmpfile(ctx context.Context, flags, mode uint32, out *fuse.EntryO
 	if errno != 0 {
 		return nil, nil, 0, errno
 	}
+	n.s.lazy.create(child.StableAttr().Ino)
 	return child, n.s.newFile(fh, child.StableAttr().Ino), fuseFlags, 0
 }
 

@@ -55,7 +55,9 @@ func (r *Runtime) Start(ctx context.Context, launch subject.Launch) (runner.Inst
 	}
 	cmd := exec.Command(launch.Command[0], launch.Command[1:]...)
 	cmd.Env = environ(launch)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// Its own process group, so Stop reaches the JVM's children too; and
+	// killed with jsbench, so a SIGKILLed jsbench leaves no controller.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("start %q: %w", launch.Command[0], err)

@@ -20,19 +20,22 @@ const (
 // Record is one run of one subject on one volume. Durations are
 // milliseconds, named with a _ms suffix; instants are RFC 3339.
 type Record struct {
-	Schema       string    `json:"schema"`
-	SuiteID      string    `json:"suite_id"`
-	Scenario     string    `json:"scenario"`
-	ScenarioFile string    `json:"scenario_file,omitempty"`
-	Subject      Subject   `json:"subject"`
-	Volume       Volume    `json:"volume"`
-	Home         Home      `json:"home"`
-	Start        string    `json:"start"` // "cold" or "restart"
-	Iteration    int       `json:"iteration"`
-	Warmup       bool      `json:"warmup"`
-	StartedAt    time.Time `json:"started_at"`
-	Status       string    `json:"status"`
-	Reason       string    `json:"reason,omitempty"`
+	Schema       string  `json:"schema"`
+	SuiteID      string  `json:"suite_id"`
+	Scenario     string  `json:"scenario"`
+	ScenarioFile string  `json:"scenario_file,omitempty"`
+	Subject      Subject `json:"subject"`
+	Volume       Volume  `json:"volume"`
+	Home         Home    `json:"home"`
+	Start        string  `json:"start"` // "cold" or "restart"
+	Iteration    int     `json:"iteration"`
+	// StopReason, on the last run of a volume in a `runs: auto` scenario,
+	// says why no more runs were made.
+	StopReason string    `json:"stop_reason,omitempty"`
+	Warmup     bool      `json:"warmup"`
+	StartedAt  time.Time `json:"started_at"`
+	Status     string    `json:"status"`
+	Reason     string    `json:"reason,omitempty"`
 
 	// ReadyMS is the harness's clock from the subject's start (container
 	// start or process exec) to the receipt of the "fully up" line.
@@ -59,6 +62,9 @@ type Record struct {
 	Events   []Event  `json:"events,omitempty"`
 	Phases   []Phase  `json:"phases,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Probe is a short storage probe of the volume, made on the first run
+	// of each volume before the home was written.
+	Probe *Probe `json:"probe,omitempty"`
 	// LastLines holds the tail of the log for failed and timed-out runs.
 	LastLines []string `json:"last_lines,omitempty"`
 	// LogLines counts the lines read; StreamedLines those seen live.
@@ -115,4 +121,15 @@ type Phase struct {
 	StartMS    float64 `json:"start_ms"`
 	DurationMS float64 `json:"duration_ms"`
 	Skipped    bool    `json:"skipped,omitempty"`
+}
+
+// Probe is what a short storage probe measured on a volume: the median
+// latency of each operation Jenkins's startup is made of (create, stat,
+// open+read, readdir, fsync, …) and sequential throughput.
+type Probe struct {
+	P50MS           map[string]float64 `json:"p50_ms"`
+	SeqWriteMiBPerS float64            `json:"seq_write_mib_per_s"`
+	SeqReadMiBPerS  float64            `json:"seq_read_mib_per_s"`
+	ElapsedMS       float64            `json:"elapsed_ms"`
+	Warnings        []string           `json:"warnings,omitempty"`
 }

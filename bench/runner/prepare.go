@@ -33,7 +33,14 @@ func (r *Runner) prepareHome(ctx context.Context, sc *scenario.Scenario, v scena
 	if prepared.HostDir == "" {
 		return preparedHome{prepared}, nil
 	}
-	if err := populate(prepared.HostDir, sc.Home, env, rec); err != nil {
+	if rec.Iteration <= 1 && prepared.RestoreMS == 0 {
+		probeVolume(ctx, prepared.HostDir, rec)
+	}
+	dir := prepared.PopulateDir
+	if dir == "" {
+		dir = prepared.HostDir
+	}
+	if err := populate(dir, sc.Home, env, rec); err != nil {
 		return preparedHome{}, err
 	}
 	return preparedHome{prepared}, nil

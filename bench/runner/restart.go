@@ -21,18 +21,11 @@ func (r *Runner) runRestarts(ctx context.Context, sc *scenario.Scenario) error {
 			homes[v.Name] = h
 		}
 	}
-	total := sc.Warmup + sc.Runs
-	for i := 1; i <= total; i++ {
-		for _, v := range sc.Volumes {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if h, ok := homes[v.Name]; ok {
-				r.restartRun(ctx, sc, v, h, i, i <= sc.Warmup)
-			}
+	return r.iterate(ctx, sc, func(v scenario.Volume, i int) {
+		if h, ok := homes[v.Name]; ok {
+			r.restartRun(ctx, sc, v, h, i, i <= sc.Warmup)
 		}
-	}
-	return ctx.Err()
+	})
 }
 
 // prime prepares a volume and boots the subject on it once. A volume

@@ -45,6 +45,9 @@ type Runner struct {
 	// DropCaches, when set, is called before each measured start; it
 	// reports whether the page cache was dropped.
 	DropCaches func() bool
+
+	// adaptive judges the scenario being run when it says `runs: auto`.
+	adaptive *adaptive
 }
 
 // Run runs every scenario in order. It stops early when ctx is cancelled
@@ -59,16 +62,26 @@ func (r *Runner) Run(ctx context.Context, scenarios []*scenario.Scenario) error 
 }
 
 func (r *Runner) runScenario(ctx context.Context, sc *scenario.Scenario) error {
+	r.adaptive = newAdaptive(sc)
 	if sc.Start == scenario.StartRestart {
 		return r.runRestarts(ctx, sc)
 	}
-	total := sc.Warmup + sc.Runs
-	for i := 1; i <= total; i++ {
+	return r.iterate(ctx, sc, func(v scenario.Volume, i int) {
+		r.coldRun(ctx, sc, v, i, i <= sc.Warmup)
+	})
+}
+
+// iterate calls run for each iteration and volume, volumes interleaved,
+// leaving out the volumes an adaptive scenario has measured enough.
+func (r *Runner) iterate(ctx context.Context, sc *scenario.Scenario, run func(v scenario.Volume, iteration int)) error {
+	for i := 1; i <= sc.Warmup+sc.Runs && !r.adaptive.allDone(sc); i++ {
 		for _, v := range sc.Volumes {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			r.coldRun(ctx, sc, v, i, i <= sc.Warmup)
+			if !r.adaptive.done(v.Name) {
+				run(v, i)
+			}
 		}
 	}
 	return ctx.Err()
@@ -101,6 +114,7 @@ func (r *Runner) finish(ctx context.Context, step Step, rec results.Record) {
 		r.progress(step)
 		return
 	}
+	r.adaptive.observe(&rec)
 	if err := r.Sink.Record(rec); err != nil {
 		step.Err = fmt.Errorf("record run: %w", err)
 	}

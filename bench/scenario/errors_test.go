@@ -31,7 +31,7 @@ func TestParseProblems(t *testing.T) {
 		want []Problem
 	}{
 		{"unknown top-level field", valid + "colour: red\n", []Problem{
-			at(5, 1, "colour", "colour", `unknown field "colour"; known fields: version, name, description, subject, home, volumes, runs, warmup, timeout, start, cache, rto`)}},
+			at(5, 1, "colour", "colour", `unknown field "colour"; known fields: version, name, description, subject, home, volumes, runs, warmup, timeout, start, cache, min_runs, max_runs, precision, rto`)}},
 		{"unknown subject field", strings.Replace(valid, "{kind: sim}", "{kind: sim, colour: red}", 1), []Problem{
 			at(3, 22, "subject.colour", "colour", `unknown field "colour"; known fields: kind, runtime, env, cpu, memory, sim`)}},
 		{"wrong type", valid + `runs: "five"` + "\n", []Problem{
@@ -153,6 +153,24 @@ volumes:
 			at(0, 0, "", "", "empty file; a scenario needs at least version, name, subject and volumes")}},
 		{"two documents", valid + "---\n" + valid, []Problem{
 			at(5, 1, "", "", `a second YAML document; a scenario file holds one (remove the "---" or split the file)`)}},
+		{"adaptive settings without runs: auto", `version: 1
+name: bad
+subject: {kind: sim}
+volumes: [{name: local, kind: local}]
+runs: 5
+precision: 5%
+`, []Problem{at(6, 12, "precision", "5%", "only with runs: auto")}},
+		{"impossible adaptive settings", `version: 1
+name: bad
+subject: {kind: sim}
+volumes: [{name: local, kind: local}]
+runs: auto
+min_runs: 8
+max_runs: 4
+precision: five
+`, []Problem{
+			at(7, 11, "max_runs", "4", "want at least min_runs (8), got 4"),
+			at(8, 12, "precision", "five", `want a percentage above 0% and below 100%, such as 5%, got "five"`)}},
 		{"several problems at once", `version: 1
 name: bad
 subject:

@@ -62,6 +62,9 @@ type Scenario struct {
 	// Runs is the number of measured runs per volume; Warmup the number
 	// of unrecorded runs before them.
 	Runs, Warmup int
+	// Adaptive, when set (`runs: auto`), lets the runner stop before Runs
+	// (then the maximum) once the median is precise enough.
+	Adaptive *Adaptive
 	// Timeout bounds one start.
 	Timeout time.Duration
 	// Start is StartCold or StartRestart.
@@ -75,7 +78,7 @@ type Scenario struct {
 }
 
 var (
-	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "rto"}
+	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto"}
 	startModes = []string{StartCold, StartRestart}
 	cacheModes = []string{CacheCold, CacheWarm}
 	namePat    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -104,6 +107,7 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 	}
 	f := c.mapping(root, "")
 	c.knownKeys(f, topFields)
+	runs, adaptive := c.runs(f)
 	return &Scenario{
 		Version:     c.version(f),
 		Name:        c.name(f, "name", `name the scenario, e.g. "name: default"`),
@@ -112,7 +116,8 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 		Subject:     c.subject(f),
 		Home:        c.home(f),
 		Volumes:     c.volumes(f),
-		Runs:        int(c.integer(f, "runs", DefaultRuns, 1)),
+		Runs:        runs,
+		Adaptive:    adaptive,
 		Warmup:      int(c.integer(f, "warmup", DefaultWarmup, 0)),
 		Timeout:     c.duration(f, "timeout", DefaultTimeout),
 		Start:       c.choice(f, "start", StartCold, "start mode", startModes),

@@ -154,3 +154,21 @@ volumes: [{name: local, kind: local}]
 		})
 	}
 }
+
+func TestParseAdaptiveRuns(t *testing.T) {
+	s, err := Parse("auto.yaml", []byte(`version: 1
+name: auto
+subject: {kind: sim}
+volumes: [{name: local, kind: local}]
+runs: auto
+max_runs: 12
+precision: 2.5%
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Adaptive{MinRuns: DefaultMinRuns, MaxRuns: 12, Precision: 0.025}
+	if s.Adaptive == nil || *s.Adaptive != want || s.Runs != 12 {
+		t.Errorf("runs %d, adaptive %+v; want 12 and %+v", s.Runs, s.Adaptive, want)
+	}
+}

@@ -102,6 +102,12 @@ func newRunner(ctx context.Context, cfg Config, out *Outcome) (*runner.Runner, e
 		if err := addContainerRuntime(ctx, r, out); err != nil {
 			return nil, err
 		}
+	} else if container.Available(ctx) == nil {
+		// No container is needed now, but a killed earlier run may have
+		// left some behind.
+		if err := sweepContainers(ctx, out); err != nil {
+			return nil, err
+		}
 	}
 	if needs.simContainer || needs.simProcess {
 		if err := readySim(ctx, cfg, r, needs); err != nil {
@@ -121,12 +127,20 @@ func addContainerRuntime(ctx context.Context, r *runner.Runner, out *Outcome) er
 	if err != nil {
 		return err
 	}
+	if err := sweepContainers(ctx, out); err != nil {
+		return err
+	}
+	r.Runtimes[subject.RuntimeContainer] = rt
+	return nil
+}
+
+// sweepContainers removes the containers and volumes of killed sessions.
+func sweepContainers(ctx context.Context, out *Outcome) error {
 	swept, err := container.Sweep(ctx)
 	out.Swept = append(out.Swept, swept...)
 	if err != nil {
 		return fmt.Errorf("sweep containers left behind: %w", err)
 	}
-	r.Runtimes[subject.RuntimeContainer] = rt
 	return nil
 }
 

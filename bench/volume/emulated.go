@@ -84,7 +84,9 @@ func (v *emulatedVolume) Prepare(ctx context.Context, env Env, stack *cleanup.St
 		v.track(home, nil)
 		return srv.Unmount()
 	})
-	return Prepared{HostDir: home, Facts: v.facts(home, env)}, nil
+	// The home is written to the backing directory: it is at rest on the
+	// server before the controller starts, not written by this client.
+	return Prepared{HostDir: home, PopulateDir: backing, Facts: v.facts(home, env)}, nil
 }
 
 // track remembers (or, given nil, forgets) the mount serving home.
@@ -146,9 +148,9 @@ func (v *emulatedVolume) facts(home string, env Env) map[string]string {
 }
 
 // MarkRestored makes everything now in the home count as restored from a
-// snapshot (see emufs.Server.MarkRestored): a runner that populates the
-// home through the mount calls it before starting the subject, so that
-// an ebs-snapshot-lazy volume fetches every block again on first touch.
+// snapshot (see emufs.Server.MarkRestored): a volume restored through the
+// mount (kind snapshot) calls it before the subject starts, so that an
+// ebs-snapshot-lazy volume fetches every block on first touch.
 func (v *emulatedVolume) MarkRestored(p Prepared) error {
 	v.mu.Lock()
 	srv, ok := v.servers[p.HostDir]
@@ -156,7 +158,8 @@ func (v *emulatedVolume) MarkRestored(p Prepared) error {
 	if !ok {
 		return fmt.Errorf("mark %q restored: not an emulated volume of this run", p.HostDir)
 	}
-	return srv.MarkRestored()
+	srv.MarkRestored()
+	return nil
 }
 
 // profileOption reads the profile option: a shipped profile's name or a

@@ -123,7 +123,10 @@ func TestEmulatedPrepareAndRelease(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(work, "emulated-r1", "backing", "config.xml")); err != nil {
 		t.Errorf("file written through the mount is not in the backing directory: %v", err)
 	}
-	if err := v.(*emulatedVolume).MarkRestored(prepared); err != nil {
+	if prepared.PopulateDir != filepath.Join(work, "emulated-r1", "backing") {
+		t.Errorf("PopulateDir = %q, want the backing directory", prepared.PopulateDir)
+	}
+	if err := v.(restoreMarker).MarkRestored(prepared); err != nil {
 		t.Errorf("MarkRestored: %v", err)
 	}
 	if err := stack.Run(context.Background()); err != nil {

@@ -64,6 +64,11 @@ type Prepared struct {
 	// HostDir is the home as a host directory; empty when the home is a
 	// Docker-managed volume only a container can reach.
 	HostDir string
+	// PopulateDir, when set, is where the home is written before the
+	// start: the same files as HostDir, at rest on the storage, written
+	// without going through its client (an emulated volume's backing
+	// directory). Empty means HostDir.
+	PopulateDir string
 	// DockerVolume is set for kinds that Docker mounts itself (NFS, EFS).
 	DockerVolume *subject.DockerVolume
 	// Facts are what Prepare found out (file system type, mount options,
