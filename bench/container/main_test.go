@@ -17,6 +17,7 @@ import (
 
 	"github.com/jsbench/jsbench/bench/jenkinslog"
 	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // testLabel marks every container a test starts, so the test can check
@@ -52,12 +53,7 @@ func TestMain(m *testing.M) {
 func requireDocker(t testing.TB) client.APIClient {
 	t.Helper()
 	docker, err := connect(context.Background())
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and no Docker: %v", err)
-		}
-		t.Skipf("no Docker: %v", err)
-	}
+	testenv.Require(t, err == nil, fmt.Sprintf("Docker (%v)", err))
 	return docker
 }
 

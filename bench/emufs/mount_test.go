@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // requireFUSE skips a test that needs root and /dev/fuse, unless CI is
@@ -23,10 +25,7 @@ func requireFUSE(t *testing.T) {
 	if reason == "" {
 		return
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal(reason)
-	}
-	t.Skip(reason)
+	testenv.Require(t, false, reason)
 }
 
 // mountT mounts p over a fresh backing directory and unmounts it when

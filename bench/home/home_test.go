@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // digest maps every file of a tree to the hash of its content (or link
@@ -251,12 +253,7 @@ func TestEmpty(t *testing.T) {
 }
 
 func TestChown(t *testing.T) {
-	if os.Geteuid() != 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TestChown needs root, and CI=true")
-		}
-		t.Skip("needs root")
-	}
+	testenv.RequireRoot(t)
 	dir, _ := populate(t, Spec{Kind: KindGenerated, Jobs: 1, BuildsPerJob: 1, Plugins: 1, Seed: 1})
 	if err := os.Symlink("config.xml", filepath.Join(dir, "link")); err != nil {
 		t.Fatal(err)

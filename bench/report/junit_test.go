@@ -11,6 +11,7 @@ import (
 
 	"github.com/jsbench/jsbench/bench/compare"
 	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // junitCases renders m and reads the testcases back.
@@ -67,12 +68,7 @@ func TestJUnitStructure(t *testing.T) {
 // testdata/junit.xsd, the shape Jenkins' junit step reads.
 func TestJUnitSchema(t *testing.T) {
 	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("xmllint not found (apt-get install libxml2-utils)")
-		}
-		t.Skip("xmllint not found (apt-get install libxml2-utils)")
-	}
+	testenv.Require(t, err == nil, "xmllint (apt-get install libxml2-utils)")
 	base, cur := load(t, "baseline.jsonl"), load(t, "new.jsonl")
 	broken := append([]results.Record{}, cur...)
 	broken[3].Volume.Name = "a <volume> & \"quotes\""

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/emufs"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 func TestEmulatedConfigure(t *testing.T) {
@@ -98,12 +99,7 @@ func problemText(problems []Problem) string {
 }
 
 func TestEmulatedPrepareAndRelease(t *testing.T) {
-	if os.Geteuid() != 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("needs root to mount FUSE")
-		}
-		t.Skip("needs root to mount FUSE")
-	}
+	testenv.RequireRoot(t)
 	v, problems := Configure("nfs", "emulated", map[string]any{"profile": "nfs-lan"})
 	if len(problems) > 0 {
 		t.Fatal(problemText(problems))

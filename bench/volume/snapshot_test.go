@@ -9,6 +9,7 @@ import (
 
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/snapshot"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // homeArchive archives a two-file home into dir/home.tar.zst.
@@ -83,12 +84,7 @@ func checkRestored(t *testing.T, v Volume, env Env) {
 }
 
 func TestSnapshotOntoEmulated(t *testing.T) {
-	if os.Geteuid() != 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("needs root to mount FUSE")
-		}
-		t.Skip("needs root to mount FUSE")
-	}
+	testenv.RequireRoot(t)
 	v, problems := Configure("restored", "snapshot", map[string]any{
 		"source": homeArchive(t),
 		"target": map[string]any{"kind": "emulated", "profile": "nfs-lan"},

@@ -7,8 +7,9 @@ import (
 	"strconv"
 	"syscall"
 
-	"github.com/jsbench/jsbench/bench/testenv"
 	"testing"
+
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 func TestSweepRemovesOnlyDirectoriesOfDeadOwners(t *testing.T) {

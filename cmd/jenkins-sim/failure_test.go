@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // sharedTempDir is a temporary directory that uid 1000 can reach
@@ -29,12 +30,7 @@ func sharedTempDir(t *testing.T) string {
 // owns, the classic fresh-volume mistake. Root ignores permissions, so
 // the test needs root to switch to another user.
 func TestUnwritableHome(t *testing.T) {
-	if os.Geteuid() != 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("TestUnwritableHome needs root, and CI=true")
-		}
-		t.Skip("needs root to run as another user")
-	}
+	testenv.RequireRoot(t)
 	t.Run("webroot in home: Winstone fails", func(t *testing.T) {
 		home := sharedTempDir(t)
 		p := startSim(t, home, subject.JenkinsUID, "--httpPort=-1")

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // TestProbeExamples runs every example of `jsbench probe --help`.
@@ -15,11 +16,8 @@ func TestProbeExamples(t *testing.T) {
 	for _, line := range strings.Split(newProbeCommand(env{}).Example, "\n") {
 		args := strings.Fields(line)[1:] // drop "jsbench"
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			if strings.Contains(line, "--profile") && os.Geteuid() != 0 {
-				if os.Getenv("CI") == "true" {
-					t.Fatal("needs root to mount FUSE")
-				}
-				t.Skip("needs root to mount FUSE")
+			if strings.Contains(line, "--profile") {
+				testenv.RequireRoot(t)
 			}
 			var stdout, stderr bytes.Buffer
 			if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
