@@ -23,6 +23,11 @@ const (
 	// MinRuns is the fewest successful runs a side needs: a median of two
 	// runs says little, whatever the test.
 	MinRuns = 3
+	// DefaultMinEffectMS is the smallest change of a median that can be
+	// called a regression or an improvement. Jenkins logs milliseconds, and
+	// several of its milestones follow each other within one or two: a
+	// phase that goes from 1 to 2 ms has doubled, and means nothing.
+	DefaultMinEffectMS = 10
 )
 
 // Options tunes Compare. Zero fields, and values out of range (a
@@ -32,6 +37,9 @@ type Options struct {
 	Alpha        float64
 	Resamples    int
 	Seed         uint64
+	// MinEffectMS is the smallest change of a median that counts; phases
+	// shorter than it on both sides are not judged.
+	MinEffectMS float64
 }
 
 func (o Options) withDefaults() Options {
@@ -46,6 +54,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Seed == 0 {
 		o.Seed = DefaultSeed
+	}
+	if !(o.MinEffectMS > 0 && o.MinEffectMS < math.Inf(1)) {
+		o.MinEffectMS = DefaultMinEffectMS
 	}
 	return o
 }

@@ -16,8 +16,21 @@ func compareRow(b, c stats.Summary, opts Options) Row {
 		r.Status, r.Reason = StatusUnusable, reason
 		return r
 	}
-	r.ChangePct = changePct(b.MedianMS, c.MedianMS)
-	r.ChangeCILowPct, r.ChangeCIHighPct = changeCI(b.SamplesMS, c.SamplesMS, r.CILevel, opts.Resamples, opts.Seed)
+	if b.MedianMS < opts.MinEffectMS && c.MedianMS < opts.MinEffectMS {
+		r.Status = StatusUnchanged
+		r.Reason = fmt.Sprintf("not judged: both medians under %g ms (%g → %g ms)", opts.MinEffectMS, b.MedianMS, c.MedianMS)
+		return r
+	}
+	if b.MedianMS < opts.MinEffectMS {
+		// A phase that grew from (almost) nothing: measure the change
+		// against the smallest effect, as a ratio of medians cannot.
+		r.ChangePct = changePct(opts.MinEffectMS, c.MedianMS-b.MedianMS+opts.MinEffectMS)
+		r.ChangeCILowPct, r.ChangeCIHighPct = r.ChangePct, r.ChangePct
+		r.Warnings = append(r.Warnings, fmt.Sprintf("baseline median %g ms is under %g ms: change relative to %g ms, no interval", b.MedianMS, opts.MinEffectMS, opts.MinEffectMS))
+	} else {
+		r.ChangePct = changePct(b.MedianMS, c.MedianMS)
+		r.ChangeCILowPct, r.ChangeCIHighPct = changeCI(b.SamplesMS, c.SamplesMS, r.CILevel, opts.Resamples, opts.Seed)
+	}
 	if !finite(r.ChangePct, r.ChangeCILowPct, r.ChangeCIHighPct) {
 		r.Status = StatusUnusable
 		r.Reason = fmt.Sprintf("change from %g to %g ms is not a finite percentage", b.MedianMS, c.MedianMS)
@@ -37,8 +50,8 @@ func unusableRow(b, c stats.Summary, alpha float64) string {
 		return fmt.Sprintf("too few successful runs (baseline %d, new %d; need %d a side)", b.N, c.N, MinRuns)
 	case minExactP(b.N, c.N) >= alpha:
 		return fmt.Sprintf("%d against %d runs cannot reach p < %g (smallest possible p %.3f): add runs", b.N, c.N, alpha, minExactP(b.N, c.N))
-	case b.MedianMS <= 0:
-		return fmt.Sprintf("baseline median %g ms is not positive: no relative change", b.MedianMS)
+	case b.MedianMS < 0:
+		return fmt.Sprintf("baseline median %g ms is negative", b.MedianMS)
 	}
 	return ""
 }
@@ -46,6 +59,9 @@ func unusableRow(b, c stats.Summary, alpha float64) string {
 // judge names the row's status and the reason in figures.
 func judge(r Row, opts Options) (string, string) {
 	figures := fmt.Sprintf("median %+.1f%% (%.0f → %.0f ms), p = %.3g", r.ChangePct, r.BaselineMedianMS, r.CurrentMedianMS, r.Test.P)
+	if math.Abs(r.CurrentMedianMS-r.BaselineMedianMS) < opts.MinEffectMS {
+		return StatusUnchanged, figures + fmt.Sprintf(": within %g ms", opts.MinEffectMS)
+	}
 	switch {
 	case r.Significant && r.ChangePct > opts.ThresholdPct:
 		return StatusRegression, figures + fmt.Sprintf(": slower beyond %g%%", opts.ThresholdPct)
