@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/moby/moby/client"
+
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // BenchmarkStartStop measures the container runtime's own overhead around
@@ -27,7 +29,7 @@ func BenchmarkStartStop(b *testing.B) {
 		}
 		start += time.Since(began)
 		started += inst.StartedAt().Sub(began)
-		readUntil(b, inst.Lines(), "fully up and running", 30*time.Second)
+		testenv.ReadUntil(b, inst.Lines(), "fully up and running", 30*time.Second)
 		began = time.Now()
 		if err := inst.Stop(ctx); err != nil {
 			b.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"github.com/moby/moby/client"
 
 	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 func launchFake(t testing.TB, image string) subject.Launch {
@@ -50,9 +51,9 @@ func TestStartStreamsLogAndStopRemoves(t *testing.T) {
 	defer inst.Stop(ctx)
 	t.Logf("Start took %s; Docker's start time is %s after the call", time.Since(began), inst.StartedAt().Sub(began))
 
-	streamed := readUntil(t, inst.Lines(), "fully up and running", 30*time.Second)
-	checkTexts(t, streamed, fakeLog(8080))
-	checkIncreasing(t, inst.StartedAt(), streamed)
+	streamed := testenv.ReadUntil(t, inst.Lines(), "fully up and running", 30*time.Second)
+	testenv.CheckTexts(t, streamed, testenv.FakeJenkinsLog(8080))
+	testenv.CheckIncreasing(t, inst.StartedAt(), streamed)
 
 	url, err := inst.LoginURL(ctx)
 	if err != nil {
@@ -70,7 +71,7 @@ func TestStartStreamsLogAndStopRemoves(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !sameLines(full, streamed) {
-		t.Errorf("FullLog differs from the stream:\n%s\nstreamed:\n%s", show(full), show(streamed))
+		t.Errorf("FullLog differs from the stream:\n%s\nstreamed:\n%s", testenv.ShowLines(full), testenv.ShowLines(streamed))
 	}
 	if _, err := os.Stat(filepath.Join(launch.HomeDir, "copy_reference_file.log")); err != nil {
 		t.Errorf("the controller did not write its bind-mounted home: %v", err)
@@ -87,8 +88,8 @@ func TestStartStreamsLogAndStopRemoves(t *testing.T) {
 	if left := containersLabelled(t, docker, testLabel+"="+t.Name()); len(left) > 0 {
 		t.Errorf("containers left after Stop: %v", left)
 	}
-	if rest := readUntil(t, inst.Lines(), "no such line", 5*time.Second); len(rest) > 1 {
-		t.Errorf("after Stop, Lines gave %d lines, want at most the stopping one:\n%s", len(rest), show(rest))
+	if rest := testenv.ReadUntil(t, inst.Lines(), "no such line", 5*time.Second); len(rest) > 1 {
+		t.Errorf("after Stop, Lines gave %d lines, want at most the stopping one:\n%s", len(rest), testenv.ShowLines(rest))
 	}
 	<-inst.Exited()
 }
@@ -138,7 +139,7 @@ func TestNamedVolumeIsCreatedAndRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer inst.Stop(ctx)
-	readUntil(t, inst.Lines(), "fully up and running", 30*time.Second)
+	testenv.ReadUntil(t, inst.Lines(), "fully up and running", 30*time.Second)
 
 	vol, err := docker.VolumeInspect(ctx, name, client.VolumeInspectOptions{})
 	if err != nil {
@@ -177,8 +178,8 @@ func TestExitByItselfReportsCode(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("Exited not closed")
 	}
-	lines := readUntil(t, inst.Lines(), "no such line", 10*time.Second)
-	checkTexts(t, lines, fakeLog(8080)[:7])
+	lines := testenv.ReadUntil(t, inst.Lines(), "no such line", 10*time.Second)
+	testenv.CheckTexts(t, lines, testenv.FakeJenkinsLog(8080)[:7])
 	code, ok := inst.(*Instance).ExitCode()
 	if !ok || code != 3 {
 		t.Errorf("ExitCode = %d, %v; want 3, true", code, ok)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jsbench/jsbench/bench/jenkinslog"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // frame is one frame of Docker's multiplexed stream: stream 1 is stdout,
@@ -104,7 +105,7 @@ func TestReadLog(t *testing.T) {
 				t.Fatalf("readLog: %v", err)
 			}
 			if !sameLines(got, tt.want) {
-				t.Errorf("got %d lines:\n%s\nwant %d:\n%s", len(got), show(got), len(tt.want), show(tt.want))
+				t.Errorf("got %d lines:\n%s\nwant %d:\n%s", len(got), testenv.ShowLines(got), len(tt.want), testenv.ShowLines(tt.want))
 			}
 		})
 	}
@@ -168,16 +169,4 @@ func sameLines(a, b []jenkinslog.Line) bool {
 		}
 	}
 	return true
-}
-
-func show(lines []jenkinslog.Line) string {
-	var b strings.Builder
-	for _, l := range lines {
-		text := l.Text
-		if len(text) > 60 {
-			text = text[:60] + "…"
-		}
-		b.WriteString("  " + l.Received.Format(time.RFC3339Nano) + " " + text + "\n")
-	}
-	return b.String()
 }

@@ -6,16 +6,12 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/moby/moby/client"
 
-	"github.com/jsbench/jsbench/bench/jenkinslog"
 	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/testenv"
 )
@@ -24,27 +20,18 @@ import (
 // that none is left.
 const testLabel = "jsbench.test"
 
-// fake is the stand-in controller, built once for the package's tests.
+// fake is the stand-in controller's image, built once for the package's
+// tests.
 var fake struct {
-	dir   string
 	once  sync.Once
-	bin   string
 	image string
 	err   error
 }
 
 func TestMain(m *testing.M) {
-	code := func() int {
-		dir, err := os.MkdirTemp("", "jsbench-container-test-")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		defer os.RemoveAll(dir)
-		fake.dir = dir
-		defer removeFakeImage()
-		return m.Run()
-	}()
+	code := m.Run()
+	removeFakeImage()
+	testenv.RemoveBuilds()
 	os.Exit(code)
 }
 
@@ -62,15 +49,9 @@ func requireDocker(t testing.TB) client.APIClient {
 func fakeImage(t testing.TB) (bin, image string) {
 	t.Helper()
 	docker := requireDocker(t)
+	bin = testenv.FakeJenkins(t)
 	fake.once.Do(func() {
-		fake.bin = filepath.Join(fake.dir, "fakejenkins")
-		cmd := exec.Command("go", "build", "-o", fake.bin, "./testdata/fakejenkins")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			fake.err = fmt.Errorf("build stand-in: %w: %s", err, out)
-			return
-		}
-		sum, err := fileSHA256(fake.bin)
+		sum, err := fileSHA256(bin)
 		if err != nil {
 			fake.err = err
 			return
@@ -78,7 +59,7 @@ func fakeImage(t testing.TB) (bin, image string) {
 		fake.image = "jsbench/fakejenkins:test-" + sum[:12]
 		fake.err = buildImage(context.Background(), docker, ImageSpec{
 			Tag:        fake.image,
-			Files:      map[string]string{"/usr/bin/fakejenkins": fake.bin},
+			Files:      map[string]string{"/usr/bin/fakejenkins": bin},
 			Entrypoint: []string{"/usr/bin/fakejenkins"},
 			User:       "1000:1000",
 			Dirs:       []string{subject.ContainerHome},
@@ -87,7 +68,7 @@ func fakeImage(t testing.TB) (bin, image string) {
 	if fake.err != nil {
 		t.Fatal(fake.err)
 	}
-	return fake.bin, fake.image
+	return bin, fake.image
 }
 
 func removeFakeImage() {
@@ -96,24 +77,6 @@ func removeFakeImage() {
 	}
 	if docker, err := connect(context.Background()); err == nil {
 		docker.ImageRemove(context.Background(), fake.image, client.ImageRemoveOptions{Force: true, PruneChildren: true})
-	}
-}
-
-// fakeLog is what the stand-in writes before it is fully up, in order,
-// when listening on port.
-func fakeLog(port int) []string {
-	rec := func(thread int, level, msg string) string {
-		return fmt.Sprintf("2024-01-24 10:16:43.271+0000 [id=%d]\t%s\t%s", thread, level, msg)
-	}
-	return []string{
-		"Running from: /usr/share/jenkins/jenkins.war",
-		rec(1, "INFO", "winstone.Logger#logInternal: Beginning extraction from war file"),
-		rec(1, "WARNING", "o.e.j.s.handler.ContextHandler#setContextPath: Empty contextPath"),
-		rec(1, "INFO", fmt.Sprintf("o.e.j.server.AbstractConnector#doStart: Started ServerConnector@6955cb39{HTTP/1.1, (http/1.1)}{0.0.0.0:%d}", port)),
-		rec(35, "INFO", "jenkins.InitReactorRunner$1#onAttained: Started initialization"),
-		rec(48, "INFO", "long: "+strings.Repeat("x", 40000)),
-		rec(48, "INFO", "jenkins.InitReactorRunner$1#onAttained: Listed all plugins"),
-		rec(26, "INFO", "hudson.lifecycle.Lifecycle#onReady: Jenkins is fully up and running"),
 	}
 }
 
@@ -129,53 +92,6 @@ func homeFor1000(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return home
-}
-
-// readUntil reads lines until one contains want, the channel closes, or
-// the timeout passes.
-func readUntil(t testing.TB, lines <-chan jenkinslog.Line, want string, timeout time.Duration) []jenkinslog.Line {
-	t.Helper()
-	var got []jenkinslog.Line
-	deadline := time.After(timeout)
-	for {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				return got
-			}
-			got = append(got, l)
-			if strings.Contains(l.Text, want) {
-				return got
-			}
-		case <-deadline:
-			t.Fatalf("no line with %q within %s; got %d lines", want, timeout, len(got))
-		}
-	}
-}
-
-// checkTexts compares the texts of lines with want.
-func checkTexts(t testing.TB, lines []jenkinslog.Line, want []string) {
-	t.Helper()
-	if len(lines) != len(want) {
-		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), show(lines))
-	}
-	for i := range want {
-		if lines[i].Text != want[i] {
-			t.Errorf("line %d = %.80q, want %.80q", i, lines[i].Text, want[i])
-		}
-	}
-}
-
-// checkIncreasing checks that each line was received after the one before.
-func checkIncreasing(t testing.TB, start time.Time, lines []jenkinslog.Line) {
-	t.Helper()
-	prev := start
-	for i, l := range lines {
-		if !l.Received.After(prev) {
-			t.Errorf("line %d received at %s, not after %s", i, l.Received.Format(time.RFC3339Nano), prev.Format(time.RFC3339Nano))
-		}
-		prev = l.Received
-	}
 }
 
 // getStatus polls url until it answers or 5 s pass.

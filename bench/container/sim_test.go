@@ -14,6 +14,7 @@ import (
 	"github.com/moby/moby/client"
 
 	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // The stand-in also answers `make-war OUT`, so it serves as the simulated
@@ -121,7 +122,7 @@ func checkRuns(t *testing.T, ref string) {
 		t.Fatal(err)
 	}
 	defer inst.Stop(ctx)
-	readUntil(t, inst.Lines(), "fully up and running", 30*time.Second)
+	testenv.ReadUntil(t, inst.Lines(), "fully up and running", 30*time.Second)
 	if err := inst.Stop(ctx); err != nil {
 		t.Fatal(err)
 	}

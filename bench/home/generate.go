@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/jsbench/jsbench/bench/home/synth"
+	"github.com/jsbench/jsbench/bench/home/system"
 )
 
 // generate writes a home that looks like one at rest after some use:
@@ -34,15 +35,15 @@ func generate(dst string, spec Spec) (Stats, error) {
 
 func writeSystem(t *tree, spec Spec) error {
 	files := map[string]string{
-		"config.xml":                                     systemConfigXML,
-		"hudson.model.UpdateCenter.xml":                  updateCenterXML,
+		"config.xml":                                     system.ConfigXML(JenkinsVersion, true),
+		"hudson.model.UpdateCenter.xml":                  system.UpdateCenterXML,
 		"jenkins.model.JenkinsLocationConfiguration.xml": locationXML,
 		"nodeMonitors.xml":                               nodeMonitorsXML,
-		"queue.xml":                                      queueXML,
+		"queue.xml":                                      system.QueueXML,
 		"credentials.xml":                                credentialsXML,
 		"jenkins.install.InstallUtil.lastExecVersion":    JenkinsVersion,
 		"jenkins.install.UpgradeWizard.state":            JenkinsVersion,
-		"userContent/readme.txt":                         "Files in this directory will be served under your http://yourjenkins/userContent/\n",
+		"userContent/readme.txt":                         system.UserContentReadme,
 	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := t.text(name, files[name]); err != nil {

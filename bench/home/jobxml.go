@@ -71,12 +71,9 @@ func escapeAll(lines []string) []string {
 	return escaped
 }
 
-var freestyleTemplate = xmlHeader + `<project>
-  <actions/>
-  <description>@DESCRIPTION@</description>
-  <keepDependencies>false</keepDependencies>
-  <properties>
-    <jenkins.model.BuildDiscarderProperty>
+// buildDiscarderXML is the build discarder both job kinds carry: keep the
+// last @KEEP@ builds.
+const buildDiscarderXML = `    <jenkins.model.BuildDiscarderProperty>
       <strategy class="hudson.tasks.LogRotator">
         <daysToKeep>-1</daysToKeep>
         <numToKeep>@KEEP@</numToKeep>
@@ -84,7 +81,14 @@ var freestyleTemplate = xmlHeader + `<project>
         <artifactNumToKeep>-1</artifactNumToKeep>
       </strategy>
     </jenkins.model.BuildDiscarderProperty>
-    <hudson.model.ParametersDefinitionProperty>
+`
+
+var freestyleTemplate = xmlHeader + `<project>
+  <actions/>
+  <description>@DESCRIPTION@</description>
+  <keepDependencies>false</keepDependencies>
+  <properties>
+` + buildDiscarderXML + `    <hudson.model.ParametersDefinitionProperty>
       <parameterDefinitions>
         <hudson.model.StringParameterDefinition>
           <name>BRANCH</name>
@@ -166,15 +170,7 @@ var pipelineTemplate = xmlHeader + `<flow-definition plugin="workflow-job@1540.v
   <description>@DESCRIPTION@</description>
   <keepDependencies>false</keepDependencies>
   <properties>
-    <jenkins.model.BuildDiscarderProperty>
-      <strategy class="hudson.tasks.LogRotator">
-        <daysToKeep>-1</daysToKeep>
-        <numToKeep>@KEEP@</numToKeep>
-        <artifactDaysToKeep>-1</artifactDaysToKeep>
-        <artifactNumToKeep>-1</artifactNumToKeep>
-      </strategy>
-    </jenkins.model.BuildDiscarderProperty>
-    <org.jenkinsci.plugins.workflow.job.properties.DisableConcurrentBuildsJobProperty>
+` + buildDiscarderXML + `    <org.jenkinsci.plugins.workflow.job.properties.DisableConcurrentBuildsJobProperty>
       <abortPrevious>false</abortPrevious>
     </org.jenkinsci.plugins.workflow.job.properties.DisableConcurrentBuildsJobProperty>
     <org.jenkinsci.plugins.workflow.job.properties.PipelineTriggersJobProperty>

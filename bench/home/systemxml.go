@@ -5,62 +5,13 @@ import (
 	"strings"
 
 	"github.com/jsbench/jsbench/bench/home/synth"
+	"github.com/jsbench/jsbench/bench/home/system"
 )
 
 // The system files below are shaped like those of a 2.5xx home with the
 // setup wizard completed and security on.
 
-const xmlHeader = "<?xml version='1.1' encoding='UTF-8'?>\n"
-
-var systemConfigXML = xmlHeader + `<hudson>
-  <disabledAdministrativeMonitors/>
-  <version>` + JenkinsVersion + `</version>
-  <numExecutors>2</numExecutors>
-  <mode>NORMAL</mode>
-  <useSecurity>true</useSecurity>
-  <authorizationStrategy class="hudson.security.FullControlOnceLoggedInAuthorizationStrategy">
-    <denyAnonymousReadAccess>true</denyAnonymousReadAccess>
-  </authorizationStrategy>
-  <securityRealm class="hudson.security.HudsonPrivateSecurityRealm">
-    <disableSignup>true</disableSignup>
-    <enableCaptcha>false</enableCaptcha>
-  </securityRealm>
-  <disableRememberMe>false</disableRememberMe>
-  <projectNamingStrategy class="jenkins.model.ProjectNamingStrategy$DefaultProjectNamingStrategy"/>
-  <workspaceDir>${JENKINS_HOME}/workspace/${ITEM_FULL_NAME}</workspaceDir>
-  <buildsDir>${ITEM_ROOTDIR}/builds</buildsDir>
-  <markupFormatter class="hudson.markup.EscapedMarkupFormatter"/>
-  <jdks/>
-  <viewsTabBar class="hudson.views.DefaultViewsTabBar"/>
-  <myViewsTabBar class="hudson.views.DefaultMyViewsTabBar"/>
-  <clouds/>
-  <scmCheckoutRetryCount>0</scmCheckoutRetryCount>
-  <views>
-    <hudson.model.AllView>
-      <owner class="hudson" reference="../../.."/>
-      <name>all</name>
-      <filterExecutors>false</filterExecutors>
-      <filterQueue>false</filterQueue>
-      <properties class="hudson.model.View$PropertyList"/>
-    </hudson.model.AllView>
-  </views>
-  <primaryView>all</primaryView>
-  <slaveAgentPort>50000</slaveAgentPort>
-  <label></label>
-  <crumbIssuer class="hudson.security.csrf.DefaultCrumbIssuer">
-    <excludeClientIPFromCrumb>false</excludeClientIPFromCrumb>
-  </crumbIssuer>
-  <nodeProperties/>
-  <globalNodeProperties/>
-  <nodeRenameMigrationNeeded>false</nodeRenameMigrationNeeded>
-</hudson>`
-
-const updateCenterXML = xmlHeader + `<sites>
-  <site>
-    <id>default</id>
-    <url>https://updates.jenkins.io/update-center.json</url>
-  </site>
-</sites>`
+const xmlHeader = system.Header
 
 const locationXML = xmlHeader + `<jenkins.model.JenkinsLocationConfiguration>
   <adminAddress>jenkins-admin@example.com</adminAddress>
@@ -91,10 +42,6 @@ const nodeMonitorsXML = xmlHeader + `<hudson.util.DescribableList>
     <ignored>false</ignored>
   </hudson.node__monitors.ResponseTimeMonitor>
 </hudson.util.DescribableList>`
-
-const queueXML = xmlHeader + `<hudson>
-  <items/>
-</hudson>`
 
 const credentialsXML = xmlHeader + `<com.cloudbees.plugins.credentials.SystemCredentialsProvider plugin="credentials@1415.v831096eb_5534">
   <domainCredentialsMap class="hudson.util.CopyOnWriteMap$Hash">

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -14,48 +13,18 @@ import (
 
 	"github.com/jsbench/jsbench/bench/jenkinslog"
 	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
-// fakeBin is the stand-in controller shared with the container runtime's
-// tests, built once for this package's tests.
-var fakeBin string
-
 func TestMain(m *testing.M) {
-	code := func() int {
-		dir, err := os.MkdirTemp("", "jsbench-process-test-")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		defer os.RemoveAll(dir)
-		fakeBin = filepath.Join(dir, "fakejenkins")
-		out, err := exec.Command("go", "build", "-o", fakeBin, "../container/testdata/fakejenkins").CombinedOutput()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "build stand-in: %v: %s\n", err, out)
-			return 1
-		}
-		return m.Run()
-	}()
+	code := m.Run()
+	testenv.RemoveBuilds()
 	os.Exit(code)
 }
 
-// fakeLog is what the stand-in writes before it is fully up, in order,
-// when listening on port (as in bench/container's tests).
-func fakeLog(port int) []string {
-	rec := func(thread int, level, msg string) string {
-		return fmt.Sprintf("2024-01-24 10:16:43.271+0000 [id=%d]\t%s\t%s", thread, level, msg)
-	}
-	return []string{
-		"Running from: /usr/share/jenkins/jenkins.war",
-		rec(1, "INFO", "winstone.Logger#logInternal: Beginning extraction from war file"),
-		rec(1, "WARNING", "o.e.j.s.handler.ContextHandler#setContextPath: Empty contextPath"),
-		rec(1, "INFO", fmt.Sprintf("o.e.j.server.AbstractConnector#doStart: Started ServerConnector@6955cb39{HTTP/1.1, (http/1.1)}{0.0.0.0:%d}", port)),
-		rec(35, "INFO", "jenkins.InitReactorRunner$1#onAttained: Started initialization"),
-		rec(48, "INFO", "long: "+strings.Repeat("x", 40000)),
-		rec(48, "INFO", "jenkins.InitReactorRunner$1#onAttained: Listed all plugins"),
-		rec(26, "INFO", "hudson.lifecycle.Lifecycle#onReady: Jenkins is fully up and running"),
-	}
-}
+// readTimeout bounds the wait for a line of the stand-in, which writes
+// them all within a second.
+const readTimeout = 10 * time.Second
 
 func launchFake(t *testing.T, args ...string) subject.Launch {
 	t.Helper()
@@ -65,7 +34,7 @@ func launchFake(t *testing.T, args ...string) subject.Launch {
 	}
 	return subject.Launch{
 		Kind:     subject.KindSim,
-		Command:  append([]string{fakeBin, fmt.Sprintf("--httpPort=%d", port)}, args...),
+		Command:  append([]string{testenv.FakeJenkins(t), fmt.Sprintf("--httpPort=%d", port)}, args...),
 		HomeDir:  t.TempDir(),
 		HTTPPort: port,
 		Env:      map[string]string{"JAVA_OPTS": "-Xmx1g"},
@@ -81,15 +50,9 @@ func TestStartStreamsOutputAndStops(t *testing.T) {
 	}
 	defer inst.Stop(ctx)
 
-	streamed := readUntil(t, inst.Lines(), "fully up and running")
-	checkTexts(t, streamed, fakeLog(launch.HTTPPort))
-	prev := inst.StartedAt()
-	for i, l := range streamed {
-		if !l.Received.After(prev) {
-			t.Errorf("line %d received at %s, not after %s", i, l.Received, prev)
-		}
-		prev = l.Received
-	}
+	streamed := testenv.ReadUntil(t, inst.Lines(), "fully up and running", readTimeout)
+	testenv.CheckTexts(t, streamed, testenv.FakeJenkinsLog(launch.HTTPPort))
+	testenv.CheckIncreasing(t, inst.StartedAt(), streamed)
 	url, err := inst.LoginURL(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +89,7 @@ func TestStartStreamsOutputAndStops(t *testing.T) {
 	if code, ok := inst.(*Instance).ExitCode(); !ok || code != 0 {
 		t.Errorf("ExitCode = %d, %v; want 0 after a graceful stop", code, ok)
 	}
-	rest := readUntil(t, inst.Lines(), "no such line")
+	rest := testenv.ReadUntil(t, inst.Lines(), "no such line", readTimeout)
 	if len(rest) > 1 {
 		t.Errorf("after Stop, Lines gave %d lines, want at most the stopping one", len(rest))
 	}
@@ -144,7 +107,7 @@ func TestExitByItselfReportsCode(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Exited not closed")
 	}
-	lines := readUntil(t, inst.Lines(), "no such line")
+	lines := testenv.ReadUntil(t, inst.Lines(), "no such line", readTimeout)
 	if len(lines) != 7 {
 		t.Errorf("got %d lines, want the 7 before fully up", len(lines))
 	}
@@ -159,7 +122,7 @@ func TestStopKillsAfterGrace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	readUntil(t, inst.Lines(), "fully up and running")
+	testenv.ReadUntil(t, inst.Lines(), "fully up and running", readTimeout)
 	cancel()
 	if err := inst.Stop(ctx); err != nil {
 		t.Fatal(err)
@@ -228,38 +191,6 @@ func TestReadLines(t *testing.T) {
 				t.Errorf("got %d lines %.40q, want %d lines", len(got), got, len(tt.want))
 			}
 		})
-	}
-}
-
-func readUntil(t *testing.T, lines <-chan jenkinslog.Line, want string) []jenkinslog.Line {
-	t.Helper()
-	var got []jenkinslog.Line
-	deadline := time.After(10 * time.Second)
-	for {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				return got
-			}
-			got = append(got, l)
-			if strings.Contains(l.Text, want) {
-				return got
-			}
-		case <-deadline:
-			t.Fatalf("no line with %q within 10 s; got %d lines", want, len(got))
-		}
-	}
-}
-
-func checkTexts(t *testing.T, lines []jenkinslog.Line, want []string) {
-	t.Helper()
-	if len(lines) != len(want) {
-		t.Fatalf("got %d lines, want %d", len(lines), len(want))
-	}
-	for i := range want {
-		if lines[i].Text != want[i] {
-			t.Errorf("line %d = %.80q, want %.80q", i, lines[i].Text, want[i])
-		}
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package testenv lets tests that need root, Docker or FUSE skip on a
 // laptop without them, but fail in CI (CI=true), so that CI can never
-// pass by skipping.
+// pass by skipping. It also builds the project's commands and a stand-in
+// controller for tests, and reads and checks the log lines they stream.
 package testenv
 
 import (

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+
+	"github.com/jsbench/jsbench/bench/home/system"
 )
 
 // phase is one milestone of Jenkins's startup and the tasks that lead to
@@ -91,7 +93,7 @@ func (c *controller) cleanUp(thread int) {
 	c.log.log(thread, levelInfo, source+"_cleanUpDisconnectComputers", "Starting node disconnection")
 	c.log.log(thread, levelInfo, source+"_cleanUpShutdownPluginManager", "Stopping plugin manager")
 	c.log.log(thread, levelInfo, source+"_cleanUpPersistQueue", "Persisting build queue")
-	if err := atomicWrite(filepath.Join(c.cfg.home, "queue.xml"), []byte(queueXML)); err != nil {
+	if err := atomicWrite(filepath.Join(c.cfg.home, "queue.xml"), []byte(system.QueueXML)); err != nil {
 		c.log.logError(thread, levelWarning, source+"_cleanUpPersistQueue", "Failed to persist the build queue", nioException(err, "Queue.save"))
 	}
 	c.log.log(thread, levelInfo, source+"_cleanUpAwaitDisconnects", "Waiting for node disconnection completion")

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/jsbench/jsbench/bench/home/system"
 )
 
 // bootAttemptsFile is where WebAppMain records boot attempts; a
@@ -59,12 +61,12 @@ var firstBootFiles = []homeFile{
 	{"secrets/jenkins.model.Jenkins.crumbSalt", randomBytes(272), false},
 	{"secrets/org.jenkinsci.main.modules.instance_identity.InstanceIdentity.KEY", randomBytes(1712), false},
 	{"identity.key.enc", randomBytes(1712), false},
-	{"config.xml", text(configXML), true},
+	{"config.xml", text(system.ConfigXML(version, false)), true},
 	{"nodeMonitors.xml", text(nodeMonitorsXML), true},
-	{"hudson.model.UpdateCenter.xml", text(updateCenterXML), true},
+	{"hudson.model.UpdateCenter.xml", text(system.UpdateCenterXML), true},
 	{"jenkins.install.InstallUtil.lastExecVersion", text(version), false},
 	{"jenkins.install.UpgradeWizard.state", text(version), false},
-	{"userContent/readme.txt", text("Files in this directory will be served under your http://yourjenkins/userContent/\n"), false},
+	{"userContent/readme.txt", text(system.UserContentReadme), false},
 }
 
 // finalizeSetUp loads the queue and reads, or on a fresh home writes, the

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/container"
 	"github.com/jsbench/jsbench/bench/testenv"
 )
 
@@ -38,20 +35,13 @@ cache: warm
 // an emulated run, which leaves a stale FUSE mount and a container, and
 // checks that the next `jsbench run` finds and removes both.
 func TestKilledRunIsSweptByTheNextStart(t *testing.T) {
-	testenv.Require(t, container.Available(context.Background()) == nil, "a Docker daemon")
-	testenv.RequireRoot(t)
 	_, err := os.Stat("/dev/fuse")
 	testenv.Require(t, err == nil, "/dev/fuse")
-	jsbench := buildJsbench(t)
+	jsbench := requireRunHost(t)
 	work, dir := t.TempDir(), t.TempDir()
 
-	killed := exec.Command(jsbench, "run", "--out", t.TempDir(), "--work-dir", work, writeScenario(t, dir, "killed.yaml", killedScenario))
-	var log bytes.Buffer
-	killed.Stdout, killed.Stderr = &log, &log
-	if err := killed.Start(); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, killed, func() bool { return len(fuseMountsBelow(t, work)) > 0 && containersOf(t, killed.Process.Pid) != "" }, &log)
+	killed, log := startRun(t, jsbench, t.TempDir(), work, writeScenario(t, dir, "killed.yaml", killedScenario))
+	waitFor(t, killed, func() bool { return len(fuseMountsBelow(t, work)) > 0 && containersOf(t, killed.Process.Pid) != "" }, log)
 	killed.Process.Kill()
 	killed.Wait()
 	if len(fuseMountsBelow(t, work)) == 0 {

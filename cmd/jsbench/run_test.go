@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -37,9 +36,7 @@ cache: warm
 // every finished run stays recorded and that no container, mount or
 // work directory survives.
 func TestInterruptLeavesNothingBehind(t *testing.T) {
-	testenv.Require(t, container.Available(context.Background()) == nil, "a Docker daemon")
-	testenv.RequireRoot(t)
-	jsbench := buildJsbench(t)
+	jsbench := requireRunHost(t)
 	for name, moment := range map[string]func(out, work string) bool{
 		"during the first run": func(_, work string) bool {
 			homes, _ := filepath.Glob(filepath.Join(work, "*", "home-*", "war"))
@@ -49,18 +46,10 @@ func TestInterruptLeavesNothingBehind(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			out, work := t.TempDir(), t.TempDir()
-			scenarioFile := filepath.Join(t.TempDir(), "interrupt.yaml")
-			if err := os.WriteFile(scenarioFile, []byte(interruptScenario), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(jsbench, "run", "--out", out, "--work-dir", work, scenarioFile)
-			var stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stderr, &stderr
+			scenarioFile := writeScenario(t, t.TempDir(), "interrupt.yaml", interruptScenario)
 			before := countRecords(t, out)
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			waitFor(t, cmd, func() bool { return moment(out, work) }, &stderr)
+			cmd, stderr := startRun(t, jsbench, out, work, scenarioFile)
+			waitFor(t, cmd, func() bool { return moment(out, work) }, stderr)
 			recordsAtInterrupt := countRecords(t, out)
 			if err := cmd.Process.Signal(os.Interrupt); err != nil {
 				t.Fatal(err)
@@ -77,8 +66,13 @@ func TestInterruptLeavesNothingBehind(t *testing.T) {
 	}
 }
 
-func buildJsbench(t *testing.T) string {
+// requireRunHost needs what a real `jsbench run` on the simulated
+// controller needs (Docker, root) and builds jsbench, with jenkins-sim
+// beside it.
+func requireRunHost(t *testing.T) string {
 	t.Helper()
+	testenv.Require(t, container.Available(context.Background()) == nil, "a Docker daemon")
+	testenv.RequireRoot(t)
 	bin := testenv.Build(t, "./cmd/jsbench")
 	sim := testenv.Build(t, "./cmd/jenkins-sim")
 	if filepath.Dir(bin) != filepath.Dir(sim) {
@@ -104,6 +98,19 @@ func countRecords(t *testing.T, out string) int {
 		t.Fatalf("results.jsonl unreadable: %v", err)
 	}
 	return len(recs)
+}
+
+// startRun starts `jsbench run` on scenario in the background, its
+// stdout and stderr gathered in the returned buffer.
+func startRun(t *testing.T, jsbench, out, work, scenario string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(jsbench, "run", "--out", out, "--work-dir", work, scenario)
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &log
 }
 
 func waitFor(t *testing.T, cmd *exec.Cmd, cond func() bool, log *bytes.Buffer) {
@@ -141,11 +148,7 @@ func exitCodeWithin(t *testing.T, cmd *exec.Cmd, limit time.Duration) int {
 
 func assertNothingLeft(t *testing.T, pid int, work string) {
 	t.Helper()
-	out, err := exec.Command("docker", "ps", "-aq", "--filter", "label=jsbench.pid="+strconv.Itoa(pid)).CombinedOutput()
-	if err != nil {
-		t.Fatalf("docker ps: %v: %s", err, out)
-	}
-	if s := strings.TrimSpace(string(out)); s != "" {
+	if s := containersOf(t, pid); s != "" {
 		t.Errorf("containers left behind: %s", s)
 	}
 	entries, err := os.ReadDir(work)
