@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -83,7 +84,7 @@ func runSuite(e env, cfg suite.Config) error {
 	}
 	if len(out.Records) > 0 {
 		if werr := writeSummary(e.ctx, e.stdout, cfg.OutDir, out); werr != nil {
-			err = joinErr(err, werr)
+			err = errors.Join(err, werr)
 		}
 	}
 	if err != nil {

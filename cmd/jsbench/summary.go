@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -35,5 +34,3 @@ func writeSummary(ctx context.Context, stdout io.Writer, outDir string, out suit
 	}
 	return report.Table(stdout, m)
 }
-
-func joinErr(a, b error) error { return errors.Join(a, b) }
