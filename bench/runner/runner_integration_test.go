@@ -227,3 +227,56 @@ func assertNoContainers(t *testing.T, suiteID string) {
 		t.Errorf("containers left behind: %s", s)
 	}
 }
+
+// TestWarSubjectRunsJavaJar runs a war subject through the whole path
+// (checks, `java [opts] -jar WAR --httpPort=N` as a process, the log, the
+// record). No JDK or jenkins.war can be had here, so `java` is a stand-in
+// script that starts the simulated controller on the war it is given.
+func TestWarSubjectRunsJavaJar(t *testing.T) {
+	sim := testenv.Build(t, "./cmd/jenkins-sim")
+	dir := t.TempDir()
+	war := filepath.Join(dir, "jenkins.war")
+	if out, err := exec.Command(sim, "make-war", war).CombinedOutput(); err != nil {
+		t.Fatalf("make-war: %v\n%s", err, out)
+	}
+	java := filepath.Join(dir, "java")
+	script := `#!/bin/sh
+# Stand-in for java: reads "-jar WAR" and "--httpPort=N" as java -jar would pass them on.
+for a in "$@"; do
+  case "$prev" in -jar) war=$a ;; esac
+  case "$a" in --httpPort=*) port=$a ;; esac
+  prev=$a
+done
+exec ` + sim + ` --war="$war" "$port"
+`
+	if err := os.WriteFile(java, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenario.Parse(filepath.Join(dir, "war.yaml"), []byte(`version: 1
+name: war
+subject: {kind: war, war: jenkins.war, java: `+java+`, java_opts: "-Xmx512m"}
+home: {kind: generated, jobs: 5, builds_per_job: 1, plugins: 1}
+volumes: [{name: local, kind: local}]
+runs: 1
+timeout: 1m
+cache: warm
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRunner(t, map[string]runner.Runtime{subject.RuntimeProcess: process.New()}, &runner.Subjects{})
+	if err := r.Subjects.Check(sc.Subject); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Run(context.Background(), []*scenario.Scenario{sc}); err != nil {
+		t.Fatal(err)
+	}
+	recs := r.Sink.(*memorySink).records
+	if len(recs) != 1 || recs[0].Status != results.StatusOK {
+		t.Fatalf("records %+v", recs)
+	}
+	if got := recs[0].Subject; got.Kind != "war" || got.Name != war || got.Runtime != subject.RuntimeProcess {
+		t.Errorf("subject %+v: want the war, run as a process", got)
+	}
+	assertEmpty(t, r.WorkDir)
+}
