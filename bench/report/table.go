@@ -32,6 +32,7 @@ func scenarioTitle(sc scenarioSummaries) string {
 	if subj.JenkinsVersion != "" {
 		title += ", version " + subj.JenkinsVersion
 	}
+	title += "\nEach cell: median (min–max) in seconds over the measured runs."
 	if subj.Simulated {
 		title += "\nSIMULATED CONTROLLER: these figures show how the storage changes Jenkins-like startup I/O; they are not Jenkins numbers."
 	}
@@ -42,7 +43,7 @@ func scenarioTable(w io.Writer, sc scenarioSummaries) error {
 	table := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
 	header := []any{"phase"}
 	for _, v := range sc.volumes {
-		header = append(header, v+": median (min–max) s")
+		header = append(header, v)
 	}
 	table.Header(header...)
 	for _, phase := range sc.phases {

@@ -16,6 +16,7 @@ func renderers() map[string]report.Renderer {
 	return map[string]report.Renderer{
 		"html":     htmlreport.HTML,
 		"text":     report.Text,
+		"table":    report.Table,
 		"json":     report.JSON,
 		"markdown": report.Markdown,
 		"junit":    report.JUnit,
