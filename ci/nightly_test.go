@@ -5,15 +5,13 @@ package ci
 
 import (
 	"encoding/xml"
-	"math"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // jsbenchBinary builds cmd/jsbench, or takes $JSBENCH when set.
@@ -22,40 +20,14 @@ func jsbenchBinary(t *testing.T) string {
 	if p := os.Getenv("JSBENCH"); p != "" {
 		return p
 	}
-	bin := filepath.Join(t.TempDir(), "jsbench")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/jsbench")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build jsbench: %v\n%s", err, out)
-	}
-	return bin
+	return testenv.Build(t, "./cmd/jsbench")
 }
 
 // writeResults writes 10 runs per volume with lognormal ready times of
 // the given median to dir/results.jsonl and returns dir.
 func writeResults(t *testing.T, dir string, seed uint64, medianMS float64, volumes ...string) string {
-	t.Helper()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Create(filepath.Join(dir, results.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rng := rand.New(rand.NewPCG(seed, 7))
-	for _, vol := range volumes {
-		for i := 1; i <= 10; i++ {
-			ready := medianMS * math.Exp(0.04*rng.NormFloat64())
-			rec := results.Record{Scenario: "small", Iteration: i, Status: results.StatusOK, ReadyMS: ready,
-				Subject: results.Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim"},
-				Volume:  results.Volume{Name: vol, Kind: vol}}
-			if err := results.AppendJSONL(f, rec); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	return dir
+	return testenv.WriteResults(t, dir, testenv.SyntheticRuns{Seed: seed, Stream: 7, Runs: 10,
+		MedianMS: medianMS, Volumes: volumes})
 }
 
 type nightly struct {
@@ -148,4 +120,10 @@ func junitFailures(t *testing.T, path string) int {
 		t.Fatalf("read %s: %v", path, err)
 	}
 	return doc.Failures
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testenv.RemoveBuilds()
+	os.Exit(code)
 }

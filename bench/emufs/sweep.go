@@ -1,15 +1,14 @@
 package emufs
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
+
+	"github.com/jsbench/jsbench/bench/mountinfo"
 )
 
 // staleProbeTimeout bounds the stat that tells a stale mount from a live
@@ -46,35 +45,22 @@ func Sweep(root string) ([]string, error) {
 }
 
 // ourMounts lists the mount points of emufs mounts in a mountinfo table,
-// keeping those under root when root is not empty. A line reads:
-// 36 35 0:52 / /tmp/m rw,nosuid,nodev - fuse.jsbench-emufs jsbench-emufs rw,user_id=0
+// keeping those under root when root is not empty.
 func ourMounts(r io.Reader, root string) ([]string, error) {
+	mounts, err := mountinfo.Parse(r)
+	if err != nil {
+		return nil, err
+	}
 	if root != "" {
-		root = filepath.Clean(root)
+		mounts = mountinfo.Below(mounts, root)
 	}
 	var points []string
-	lines := bufio.NewScanner(r)
-	for lines.Scan() {
-		before, after, ok := strings.Cut(lines.Text(), " - ")
-		fields, tail := strings.Fields(before), strings.Fields(after)
-		if !ok || len(fields) < 5 || len(tail) < 1 || tail[0] != "fuse."+FsName {
-			continue
+	for _, m := range mounts {
+		if m.FSType == "fuse."+FsName {
+			points = append(points, m.Point)
 		}
-		point := unescapeMountPath(fields[4])
-		if root == "" || point == root || strings.HasPrefix(point, root+"/") {
-			points = append(points, point)
-		}
-	}
-	if err := lines.Err(); err != nil {
-		return nil, fmt.Errorf("read mount table: %w", err)
 	}
 	return points, nil
-}
-
-// unescapeMountPath undoes mountinfo's octal escapes of space, tab,
-// newline and backslash.
-func unescapeMountPath(s string) string {
-	return strings.NewReplacer(`\040`, " ", `\011`, "\t", `\012`, "\n", `\134`, `\`).Replace(s)
 }
 
 // stale reports whether the mount at point has lost its server.

@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -128,17 +127,6 @@ func jarArg(args []string) string {
 		}
 	}
 	return ""
-}
-
-// FreePort returns a TCP port on 127.0.0.1 that was free a moment ago,
-// for a controller's --httpPort.
-func FreePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // isGone tells whether a signal found no process left to receive it.

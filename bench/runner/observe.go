@@ -26,6 +26,7 @@ type observation struct {
 	status, reason string
 	parser         *jenkinslog.Parser
 	streamed       int
+	last           jenkinslog.Line // the last line streamed
 	tail           []string
 	httpReady      time.Time
 	fullLog        *jenkinslog.Result
@@ -44,14 +45,14 @@ func observe(ctx context.Context, inst Instance, timeout time.Duration) *observa
 		case l, ok := <-lines:
 			if !ok {
 				lines = nil
-				obs.endOfOutput(exited)
+				obs.endOfOutput(exited != nil)
 				continue
 			}
 			obs.feed(l)
 		case <-exited:
 			exited = nil
 			obs.drain(lines)
-			obs.endOfOutput(nil)
+			obs.endOfOutput(false)
 		case <-deadline.C:
 			obs.status, obs.reason = results.StatusTimeout, fmt.Sprintf("not fully up within %s", timeout)
 		case <-ctx.Done():
@@ -66,6 +67,7 @@ func observe(ctx context.Context, inst Instance, timeout time.Duration) *observa
 
 func (o *observation) feed(l jenkinslog.Line) {
 	o.streamed++
+	o.last = l
 	o.tail = appendTail(o.tail, l.Text)
 	o.parser.Feed(l)
 	cur := o.parser.Current()
@@ -96,10 +98,10 @@ func (o *observation) drain(lines <-chan jenkinslog.Line) {
 }
 
 // endOfOutput decides what an ended output means: once the process has
-// exited without reaching "fully up", it failed. While it still runs
-// (exited not nil) the runner keeps waiting for the exit or the timeout.
-func (o *observation) endOfOutput(exited <-chan struct{}) {
-	if o.status != "" || exited != nil {
+// exited without reaching "fully up", it failed. While it still runs the
+// runner keeps waiting for the exit or the timeout.
+func (o *observation) endOfOutput(stillRunning bool) {
+	if o.status != "" || stillRunning {
 		return
 	}
 	o.status, o.reason = results.StatusFailed, "exited before fully up"

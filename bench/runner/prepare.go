@@ -13,37 +13,28 @@ import (
 	"github.com/jsbench/jsbench/bench/volume"
 )
 
-// preparedHome is a volume holding a populated JENKINS_HOME.
-type preparedHome struct {
-	volume.Prepared
-}
-
 // prepareHome prepares the volume, writes the scenario's home onto it and
 // makes it writable for the subject's user. The facts it learns go into rec.
-func (r *Runner) prepareHome(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, stack *cleanup.Stack, rec *results.Record) (preparedHome, error) {
+func (r *Runner) prepareHome(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, stack *cleanup.Stack, rec *results.Record) (volume.Prepared, error) {
 	env := r.env(sc, v, rec.Iteration)
 	prepared, err := v.Config.Prepare(ctx, env, stack)
 	if err != nil {
-		return preparedHome{}, fmt.Errorf("prepare volume %q: %w", v.Name, err)
+		return volume.Prepared{}, fmt.Errorf("prepare volume %q: %w", v.Name, err)
 	}
 	for k, val := range prepared.Facts {
 		rec.Volume.Params[k] = val
 	}
 	rec.RestoreMS = prepared.RestoreMS
 	if prepared.HostDir == "" {
-		return preparedHome{prepared}, nil
+		return prepared, nil
 	}
 	if rec.Iteration <= 1 && prepared.RestoreMS == 0 {
 		probeVolume(ctx, prepared.HostDir, rec)
 	}
-	dir := prepared.PopulateDir
-	if dir == "" {
-		dir = prepared.HostDir
+	if err := populate(atRest(prepared), sc.Home, env, rec); err != nil {
+		return volume.Prepared{}, err
 	}
-	if err := populate(dir, sc.Home, env, rec); err != nil {
-		return preparedHome{}, err
-	}
-	return preparedHome{prepared}, nil
+	return prepared, nil
 }
 
 // populate writes the home (unless a restored snapshot already filled
@@ -64,6 +55,16 @@ func populate(dir string, spec scenario.Home, env volume.Env, rec *results.Recor
 	}
 	rec.Home.PopulateMS = msSince(began)
 	return nil
+}
+
+// atRest is where the home's files are written and looked at without
+// going through the storage's client: an emulated volume's backing
+// directory, else the home itself.
+func atRest(p volume.Prepared) string {
+	if p.PopulateDir != "" {
+		return p.PopulateDir
+	}
+	return p.HostDir
 }
 
 func homeSpec(h scenario.Home) home.Spec {

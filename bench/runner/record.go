@@ -15,7 +15,7 @@ const phasePreJVM = "pre_jvm"
 
 // reconcile reads the whole log once more after the fact: the stream may
 // have lost a line, the full read cannot. Phases are taken from the full
-// read; a difference in line counts becomes a warning.
+// read; lines the stream lost become a warning.
 func (o *observation) reconcile(ctx context.Context, inst Instance) {
 	lines, err := inst.FullLog(ctx)
 	if err != nil {
@@ -28,12 +28,28 @@ func (o *observation) reconcile(ctx context.Context, inst Instance) {
 	}
 	res := p.Result()
 	o.fullLog = &res
-	if len(lines) < o.streamed {
-		o.warnings = append(o.warnings, fmt.Sprintf("full log has %d lines, the stream had %d; phases taken from the full log", len(lines), o.streamed))
+	switch missed := missedLines(lines, o.last, o.streamed); {
+	case missed < 0:
+		o.warnings = append(o.warnings, "the last streamed line is not in the full log; phases taken from the full log")
+	case missed > 0:
+		o.warnings = append(o.warnings, fmt.Sprintf("the stream missed %d lines; phases taken from the full log", missed))
 	}
-	if n := len(lines) - o.streamed; n > 0 && o.status == "" {
-		o.warnings = append(o.warnings, fmt.Sprintf("the stream missed %d lines; phases taken from the full log", n))
+}
+
+// missedLines counts the lines the stream lost before its last line: the
+// position of that line in the full log less the lines streamed, or -1
+// when the full log does not hold it. The stream stops at readiness, so
+// the full log may go on after it.
+func missedLines(full []jenkinslog.Line, last jenkinslog.Line, streamed int) int {
+	if streamed == 0 {
+		return 0
 	}
+	for i := streamed - 1; i < len(full); i++ {
+		if full[i].Text == last.Text && full[i].Received.Equal(last.Received) {
+			return i + 1 - streamed
+		}
+	}
+	return -1
 }
 
 // fill writes what was observed into rec. Offsets by the harness's clock

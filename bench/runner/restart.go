@@ -6,6 +6,7 @@ import (
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/volume"
 )
 
 // runRestarts measures restarts on the same home, as Kubernetes restarts
@@ -15,7 +16,7 @@ import (
 func (r *Runner) runRestarts(ctx context.Context, sc *scenario.Scenario) error {
 	var stack cleanup.Stack
 	defer stack.Run(ctx)
-	homes := make(map[string]preparedHome, len(sc.Volumes))
+	homes := make(map[string]volume.Prepared, len(sc.Volumes))
 	for _, v := range sc.Volumes {
 		if h, ok := r.prime(ctx, sc, v, &stack); ok {
 			homes[v.Name] = h
@@ -30,7 +31,7 @@ func (r *Runner) runRestarts(ctx context.Context, sc *scenario.Scenario) error {
 
 // prime prepares a volume and boots the subject on it once. A volume
 // whose first boot fails is not restarted.
-func (r *Runner) prime(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, stack *cleanup.Stack) (preparedHome, bool) {
+func (r *Runner) prime(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, stack *cleanup.Stack) (volume.Prepared, bool) {
 	step := Step{Scenario: sc.Name, Volume: v.Name, Of: sc.Warmup + sc.Runs, Warmup: true}
 	r.progress(step)
 	rec := r.newRecord(sc, v, 0, true)
@@ -39,7 +40,7 @@ func (r *Runner) prime(ctx context.Context, sc *scenario.Scenario, v scenario.Vo
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, err.Error()
 		r.finish(ctx, step, rec)
-		return preparedHome{}, false
+		return volume.Prepared{}, false
 	}
 	var run cleanup.Stack
 	r.start(ctx, sc, h, &run, &rec)
@@ -50,7 +51,7 @@ func (r *Runner) prime(ctx context.Context, sc *scenario.Scenario, v scenario.Vo
 	return h, rec.Status == results.StatusOK
 }
 
-func (r *Runner) restartRun(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, h preparedHome, iteration int, warmup bool) {
+func (r *Runner) restartRun(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, h volume.Prepared, iteration int, warmup bool) {
 	step := Step{Scenario: sc.Name, Volume: v.Name, Iteration: iteration, Of: sc.Warmup + sc.Runs, Warmup: warmup}
 	r.progress(step)
 	rec := r.newRecord(sc, v, iteration, warmup)

@@ -135,15 +135,15 @@ func (r *Runner) env(sc *scenario.Scenario, v scenario.Volume, iteration int) vo
 		RunID:   fmt.Sprintf("%s-%s-%s-%d", r.SuiteID, sc.Name, v.Name, iteration),
 		UID:     uid,
 		GID:     gid,
-		Labels:  r.labels(sc, v),
+		Labels:  r.labels(sc, v.Name),
 	}
 }
 
-func (r *Runner) labels(sc *scenario.Scenario, v scenario.Volume) map[string]string {
+func (r *Runner) labels(sc *scenario.Scenario, volume string) map[string]string {
 	return map[string]string{
 		"jsbench.suite":    r.SuiteID,
 		"jsbench.scenario": sc.Name,
-		"jsbench.volume":   v.Name,
+		"jsbench.volume":   volume,
 	}
 }
 

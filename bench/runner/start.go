@@ -12,13 +12,14 @@ import (
 	"github.com/jsbench/jsbench/bench/jenkinslog"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/volume"
 )
 
 // start starts the subject on a prepared home, observes it until it is
 // up, failed or timed out, and fills rec. The instance's stop is pushed
 // onto stack at once.
-func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h preparedHome, stack *cleanup.Stack, rec *results.Record) {
-	launch, runtimeName, err := r.Subjects.Launch(sc.Subject, h.HostDir, h.DockerVolume, r.labels(sc, scenario.Volume{Name: rec.Volume.Name}))
+func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h volume.Prepared, stack *cleanup.Stack, rec *results.Record) {
+	launch, runtimeName, err := r.Subjects.Launch(sc.Subject, h.HostDir, h.DockerVolume, r.labels(sc, rec.Volume.Name))
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, err.Error()
 		return
@@ -31,7 +32,7 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h preparedHom
 	if r.DropCaches != nil && sc.Cache != scenario.CacheWarm {
 		rec.CacheDropped = r.DropCaches()
 	}
-	extracted := webrootMissing(h.HostDir)
+	extracted := webrootMissing(atRest(h))
 	inst, err := rt.Start(ctx, launch)
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("start subject: %v", err)

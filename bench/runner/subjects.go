@@ -44,7 +44,7 @@ func (s *Subjects) Check(subj scenario.Subject) error {
 
 // Owner is the uid and gid the subject writes JENKINS_HOME as.
 func (s *Subjects) Owner(subj scenario.Subject) (uid, gid int) {
-	if runtimeOf(subj) == subject.RuntimeContainer {
+	if subj.Runtime == subject.RuntimeContainer {
 		return subject.JenkinsUID, subject.JenkinsGID
 	}
 	return os.Geteuid(), os.Getegid()
@@ -52,7 +52,7 @@ func (s *Subjects) Owner(subj scenario.Subject) (uid, gid int) {
 
 // Describe names the subject for every result it produces.
 func (s *Subjects) Describe(subj scenario.Subject) results.Subject {
-	d := results.Subject{Kind: subj.Kind, Runtime: runtimeOf(subj), Simulated: subj.Kind == subject.KindSim}
+	d := results.Subject{Kind: subj.Kind, Runtime: subj.Runtime, Simulated: subj.Kind == subject.KindSim}
 	switch {
 	case subj.Kind == subject.KindImage:
 		d.Name = subj.Image
@@ -70,12 +70,12 @@ func (s *Subjects) Describe(subj scenario.Subject) results.Subject {
 func (s *Subjects) Launch(subj scenario.Subject, homeDir string, dv *subject.DockerVolume, labels map[string]string) (subject.Launch, string, error) {
 	l := subject.Launch{Kind: subj.Kind, HomeDir: homeDir, DockerVolume: dv, Labels: labels,
 		Env: copyParams(subj.Env), CPUs: subj.CPUs, MemoryBytes: subj.MemoryBytes, HTTPPort: jenkinsPort}
-	rt := runtimeOf(subj)
+	rt := subj.Runtime
 	if rt == subject.RuntimeProcess {
 		if homeDir == "" {
 			return l, rt, fmt.Errorf("a %s subject runs as a process and needs a volume with a host directory", subj.Kind)
 		}
-		port, err := freePort()
+		port, err := FreePort()
 		if err != nil {
 			return l, rt, err
 		}
@@ -111,17 +111,9 @@ func simFlags(opts map[string]string) []string {
 	return flags
 }
 
-func runtimeOf(subj scenario.Subject) string {
-	if subj.Kind == subject.KindWar {
-		return subject.RuntimeProcess
-	}
-	if subj.Runtime == "" {
-		return subject.RuntimeContainer
-	}
-	return subj.Runtime
-}
-
-func freePort() (int, error) {
+// FreePort returns a TCP port on 127.0.0.1 that was free a moment ago,
+// for the --httpPort of a controller run as a process.
+func FreePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return 0, fmt.Errorf("find a free port: %w", err)

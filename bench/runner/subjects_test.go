@@ -18,7 +18,7 @@ func TestLaunchOfEachSubject(t *testing.T) {
 		check   func(t *testing.T, l subject.Launch, runtime string)
 		runtime string
 	}{
-		{"official image", scenario.Subject{Kind: "image", Image: "jenkins/jenkins:lts-jdk17", JavaOpts: "-Xmx2g",
+		{"official image", scenario.Subject{Kind: "image", Runtime: "container", Image: "jenkins/jenkins:lts-jdk17", JavaOpts: "-Xmx2g",
 			Env: map[string]string{"TZ": "UTC"}, CPUs: 2, MemoryBytes: 4 << 30}, func(t *testing.T, l subject.Launch, _ string) {
 			want := map[string]string{"TZ": "UTC", "JAVA_OPTS": "-Xmx2g"}
 			if l.Image != "jenkins/jenkins:lts-jdk17" || !reflect.DeepEqual(l.Env, want) || l.User != "" ||
@@ -26,14 +26,14 @@ func TestLaunchOfEachSubject(t *testing.T) {
 				t.Errorf("launch %+v: want the image's own user and entrypoint, JAVA_OPTS in env, port 8080, limits", l)
 			}
 		}, subject.RuntimeContainer},
-		{"war", scenario.Subject{Kind: "war", War: "/opt/jenkins.war", Java: "/usr/bin/java", JavaOpts: "-Xmx1g -Djenkins.install.runSetupWizard=false"},
+		{"war", scenario.Subject{Kind: "war", Runtime: "process", War: "/opt/jenkins.war", Java: "/usr/bin/java", JavaOpts: "-Xmx1g -Djenkins.install.runSetupWizard=false"},
 			func(t *testing.T, l subject.Launch, _ string) {
 				want := []string{"/usr/bin/java", "-Xmx1g", "-Djenkins.install.runSetupWizard=false", "-jar", "/opt/jenkins.war"}
 				if !reflect.DeepEqual(l.Command[:5], want) || l.Command[5] != httpPortFlag(l.HTTPPort) || l.HTTPPort == 0 {
 					t.Errorf("command %q: want %q then --httpPort on a free port", l.Command, want)
 				}
 			}, subject.RuntimeProcess},
-		{"simulated controller in a container", scenario.Subject{Kind: "sim", Sim: map[string]string{"reactor_threads": "4"}},
+		{"simulated controller in a container", scenario.Subject{Kind: "sim", Runtime: "container", Sim: map[string]string{"reactor_threads": "4"}},
 			func(t *testing.T, l subject.Launch, _ string) {
 				want := []string{"--httpPort=8080", "--reactor-threads=4"}
 				if l.Image != s.SimImage || l.User != "1000:1000" || !reflect.DeepEqual(l.Command, want) {
@@ -73,5 +73,15 @@ func TestCheckNamesTheMissingWarAndJava(t *testing.T) {
 	err = s.Check(scenario.Subject{Kind: "war", War: "/etc/hostname", Java: "no-such-java"})
 	if err == nil || !strings.Contains(err.Error(), "install a JDK") {
 		t.Errorf("missing java: %v; want the install hint", err)
+	}
+}
+
+func TestFreePort(t *testing.T) {
+	port, err := FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if port < 1024 || port > 65535 {
+		t.Errorf("FreePort = %d", port)
 	}
 }

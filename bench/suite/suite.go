@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jsbench/jsbench/bench/container"
+	"github.com/jsbench/jsbench/bench/emufs"
 	"github.com/jsbench/jsbench/bench/pagecache"
 	"github.com/jsbench/jsbench/bench/process"
 	"github.com/jsbench/jsbench/bench/results"
@@ -53,9 +54,7 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	if cfg.WorkRoot == "" {
 		cfg.WorkRoot = workdir.DefaultRoot()
 	}
-	swept, err := workdir.Sweep(cfg.WorkRoot)
-	out.Swept = swept
-	if err != nil {
+	if err := sweepLeftovers(cfg.WorkRoot, &out); err != nil {
 		return out, err
 	}
 	r, err := newRunner(ctx, cfg, &out)
@@ -77,6 +76,21 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	runErr := r.Run(ctx, cfg.Scenarios)
 	out.Records = sink.records
 	return out, errors.Join(runErr, sink.Close())
+}
+
+// sweepLeftovers removes what killed sessions left on this host: emulated
+// volumes whose server died (anywhere, since a volume may name its own
+// directory), then work directories whose owner is gone, with the mounts
+// inside them.
+func sweepLeftovers(workRoot string, out *Outcome) error {
+	stale, err := emufs.Sweep("")
+	out.Swept = append(out.Swept, stale...)
+	if err != nil {
+		return fmt.Errorf("sweep stale emulated volumes: %w", err)
+	}
+	dirs, err := workdir.Sweep(workRoot)
+	out.Swept = append(out.Swept, dirs...)
+	return err
 }
 
 func openOutput(dir string, out *Outcome) (*fileSink, error) {
@@ -183,7 +197,7 @@ type needs struct{ container, simContainer, simProcess bool }
 func needsOf(scenarios []*scenario.Scenario) needs {
 	var n needs
 	for _, sc := range scenarios {
-		inContainer := sc.Subject.Kind != subject.KindWar && sc.Subject.Runtime != subject.RuntimeProcess
+		inContainer := sc.Subject.Runtime == subject.RuntimeContainer
 		n.container = n.container || inContainer
 		if sc.Subject.Kind == subject.KindSim {
 			n.simContainer = n.simContainer || inContainer

@@ -1,14 +1,12 @@
 package workdir
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 	"syscall"
+
+	"github.com/jsbench/jsbench/bench/mountinfo"
 )
 
 // detachMountsBelow lazily unmounts every mount point at or below dir,
@@ -29,24 +27,14 @@ func detachMountsBelow(dir string) error {
 }
 
 func mountPointsBelow(dir string) ([]string, error) {
-	dir = filepath.Clean(dir)
-	f, err := os.Open("/proc/self/mountinfo")
+	mounts, err := mountinfo.Read()
 	if err != nil {
-		return nil, fmt.Errorf("read mounts: %w", err)
+		return nil, err
 	}
-	defer f.Close()
 	var points []string
-	lines := bufio.NewScanner(f)
-	for lines.Scan() {
-		fields := strings.Fields(lines.Text())
-		if len(fields) < 5 {
-			continue
-		}
-		p := strings.NewReplacer(`\040`, " ", `\011`, "\t", `\012`, "\n", `\134`, `\`).Replace(fields[4])
-		if p == dir || strings.HasPrefix(p, dir+"/") {
-			points = append(points, p)
-		}
+	for _, m := range mountinfo.Below(mounts, dir) {
+		points = append(points, m.Point)
 	}
 	sort.Slice(points, func(i, j int) bool { return len(points[i]) > len(points[j]) })
-	return points, lines.Err()
+	return points, nil
 }

@@ -3,42 +3,20 @@ package main
 import (
 	"bytes"
 	"context"
-	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/testenv"
 )
 
 // writeSuite writes n runs per volume with lognormal ready times of the
-// given median (σ 0.04 in log space) to dir/results.jsonl.
+// given median to dir/results.jsonl.
 func writeSuite(t *testing.T, dir string, seed uint64, n int, medianMS float64, volumes ...string) string {
-	t.Helper()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Create(filepath.Join(dir, results.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rng := rand.New(rand.NewPCG(seed, 5))
-	for _, vol := range volumes {
-		for i := 1; i <= n; i++ {
-			ready := medianMS * math.Exp(0.04*rng.NormFloat64())
-			rec := results.Record{Scenario: "small", Iteration: i, Status: results.StatusOK, ReadyMS: ready,
-				Subject: results.Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim"},
-				Volume:  results.Volume{Name: vol, Kind: vol},
-				Phases:  []results.Phase{{Name: "fully_up", DurationMS: 0.6 * ready}}}
-			if err := results.AppendJSONL(f, rec); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	return dir
+	return testenv.WriteResults(t, dir, testenv.SyntheticRuns{Seed: seed, Stream: 5, Runs: n,
+		MedianMS: medianMS, Volumes: volumes, FullyUpShare: 0.6})
 }
 
 func runCLI(args ...string) (code int, stdout, stderr string) {

@@ -1,0 +1,54 @@
+package testenv
+
+import (
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jsbench/jsbench/bench/results"
+)
+
+// SyntheticRuns describes a results.jsonl for tests of the reporting
+// side: Runs successful runs of the simulated controller per volume of
+// scenario "small", with lognormal ready times (σ 0.04 in log space)
+// drawn from a PCG seeded with Seed and Stream.
+type SyntheticRuns struct {
+	Seed, Stream uint64
+	Runs         int
+	MedianMS     float64
+	Volumes      []string
+	// FullyUpShare, when positive, gives each run a fully_up phase of
+	// that share of its ready time.
+	FullyUpShare float64
+}
+
+// WriteResults writes the runs to dir/results.jsonl and returns dir.
+func WriteResults(t testing.TB, dir string, s SyntheticRuns) string {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, results.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rng := rand.New(rand.NewPCG(s.Seed, s.Stream))
+	for _, vol := range s.Volumes {
+		for i := 1; i <= s.Runs; i++ {
+			ready := s.MedianMS * math.Exp(0.04*rng.NormFloat64())
+			rec := results.Record{Scenario: "small", Iteration: i, Status: results.StatusOK, ReadyMS: ready,
+				Subject: results.Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim"},
+				Volume:  results.Volume{Name: vol, Kind: vol}}
+			if s.FullyUpShare > 0 {
+				rec.Phases = []results.Phase{{Name: "fully_up", DurationMS: s.FullyUpShare * ready}}
+			}
+			if err := results.AppendJSONL(f, rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
