@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // maxLineBytes bounds one record line. A record holds at most a few
@@ -63,10 +64,10 @@ func decodeLine(line []byte, n int) (Record, string, error) {
 		return Record{}, "", fmt.Errorf("line %d: decode record: %w", n, err)
 	}
 	if head.Schema == nil {
-		return Record{}, "", fmt.Errorf("line %d: record has no \"schema\" field (want %q)", n, SchemaV1)
+		return Record{}, "", fmt.Errorf("line %d: record has no \"schema\" field (want %q)", n, Schema)
 	}
-	if *head.Schema != SchemaV1 {
-		return Record{}, "", fmt.Errorf("line %d: unknown schema %q (this jsbench reads %q; use a newer jsbench)", n, *head.Schema, SchemaV1)
+	if !IsKnownSchema(*head.Schema) {
+		return Record{}, "", fmt.Errorf("line %d: unknown schema %q (this jsbench reads %s; use a newer jsbench)", n, *head.Schema, strings.Join(KnownSchemas, ", "))
 	}
 	var rec Record
 	strict := json.NewDecoder(bytes.NewReader(line))
@@ -110,13 +111,14 @@ func scanLinesKeepingEnd(data []byte, atEOF bool) (int, []byte, error) {
 
 // AppendJSONL writes rec as one line of results.jsonl in a single Write,
 // so that concurrent appenders to an O_APPEND file do not interleave. An
-// empty Schema is set to SchemaV1; another schema is refused.
+// empty Schema is set to Schema; a record of an older known schema keeps
+// its version, and an unknown schema is refused.
 func AppendJSONL(w io.Writer, rec Record) error {
 	if rec.Schema == "" {
-		rec.Schema = SchemaV1
+		rec.Schema = Schema
 	}
-	if rec.Schema != SchemaV1 {
-		return fmt.Errorf("append record: unknown schema %q (want %q)", rec.Schema, SchemaV1)
+	if !IsKnownSchema(rec.Schema) {
+		return fmt.Errorf("append record: unknown schema %q (want %q)", rec.Schema, Schema)
 	}
 	line, err := json.Marshal(rec)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 
 func sample(i int) Record {
 	return Record{
-		Schema: SchemaV1, SuiteID: "s1", Scenario: "small", Iteration: i, Status: StatusOK,
+		Schema: Schema, SuiteID: "s1", Scenario: "small", Iteration: i, Status: StatusOK,
 		StartedAt: time.Date(2026, 5, 1, 2, 0, i, 0, time.UTC), ReadyMS: 1000 + float64(i),
 		Subject: Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim", Runtime: "process"},
 		Volume:  Volume{Name: "local", Kind: "local"},
@@ -62,7 +62,8 @@ func TestReadJSONL(t *testing.T) {
 		{"no trailing newline", ok + "\n" + ok, 2, "", ""},
 		{"cut short", ok + "\n" + `{"schema":"jsbench.run/v1","scen`, 1, "line 2: record cut short", ""},
 		{"unknown field", `{"schema":"jsbench.run/v1","colour":"red"}` + "\n", 1, `line 1: json: unknown field "colour": ignored`, ""},
-		{"unknown schema", ok + "\n" + `{"schema":"jsbench.run/v2"}` + "\n", 0, "", `line 2: unknown schema "jsbench.run/v2"`},
+		{"an older and the current schema", ok + "\n" + `{"schema":"jsbench.run/v2","ready_ms":6}` + "\n", 2, "", ""},
+		{"unknown schema", ok + "\n" + `{"schema":"jsbench.run/v9"}` + "\n", 0, "", `line 2: unknown schema "jsbench.run/v9"`},
 		{"no schema", `{"scenario":"x"}` + "\n", 0, "", `line 1: record has no "schema" field`},
 		{"broken line in the middle", ok + "\n{oops\n" + ok + "\n", 0, "", "line 2: decode record"},
 		{"wrong type", `{"schema":"jsbench.run/v1","ready_ms":"fast"}` + "\n", 0, "", "line 1: decode record"},
@@ -127,7 +128,7 @@ func FuzzReadJSONL(f *testing.F) {
 		}
 		var buf bytes.Buffer
 		for _, r := range records {
-			if r.Schema != SchemaV1 {
+			if !IsKnownSchema(r.Schema) {
 				t.Fatalf("read a record of schema %q", r.Schema)
 			}
 			if err := AppendJSONL(&buf, r); err != nil {
@@ -139,4 +140,19 @@ func FuzzReadJSONL(f *testing.F) {
 			t.Fatalf("re-read %d of %d records: %v", len(again), len(records), err)
 		}
 	})
+}
+
+// TestReadsVersion1Records reads a record as jsbench wrote it before
+// schema v2 (taken from a results.jsonl of that release, shortened): it
+// must load, keep its version and lose nothing it held.
+func TestReadsVersion1Records(t *testing.T) {
+	v1 := `{"schema":"jsbench.run/v1","suite_id":"20261126-014249","scenario":"storage-matrix","subject":{"kind":"sim","simulated":true,"name":"jenkins-sim (simulated controller) jsbench/jenkins-sim:1","runtime":"container"},"volume":{"name":"local","kind":"local"},"home":{"kind":"generated","jobs":100},"start":"cold","iteration":2,"warmup":false,"started_at":"2026-11-26T01:43:10Z","status":"ok","ready_ms":1061.5,"cache_dropped":true,"phases":[{"name":"pre_jvm","start_ms":0,"duration_ms":620}],"log_lines":40,"streamed_lines":40}` + "\n"
+	got, warnings, err := ReadJSONL(strings.NewReader(v1))
+	if err != nil || len(warnings) > 0 || len(got) != 1 {
+		t.Fatalf("ReadJSONL(v1) = %d records, warnings %q, err %v", len(got), warnings, err)
+	}
+	r := got[0]
+	if r.Schema != SchemaV1 || r.ReadyMS != 1061.5 || r.Home.Jobs != 100 || len(r.Phases) != 1 || !r.CacheDropped {
+		t.Errorf("v1 record read as %+v", r)
+	}
 }

@@ -5,9 +5,29 @@ package results
 
 import "time"
 
-// SchemaV1 names the version of Record. A reader refuses records whose
-// schema it does not know.
-const SchemaV1 = "jsbench.run/v1"
+// Versions of Record. jsbench writes Schema and reads every version
+// listed in KnownSchemas; a reader refuses records of any other schema.
+// A newer version only adds fields, so an older record reads as a newer
+// one whose new fields are empty.
+const (
+	SchemaV1 = "jsbench.run/v1"
+	SchemaV2 = "jsbench.run/v2"
+	// Schema is the version this jsbench writes.
+	Schema = SchemaV2
+)
+
+// KnownSchemas lists the versions this jsbench reads, oldest first.
+var KnownSchemas = []string{SchemaV1, SchemaV2}
+
+// IsKnownSchema reports whether records of schema s can be read.
+func IsKnownSchema(s string) bool {
+	for _, k := range KnownSchemas {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
 
 // Status values of a run.
 const (

@@ -149,7 +149,7 @@ func (r *Runner) labels(sc *scenario.Scenario, volume string) map[string]string 
 
 func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration int, warmup bool) results.Record {
 	return results.Record{
-		Schema:       results.SchemaV1,
+		Schema:       results.Schema,
 		SuiteID:      r.SuiteID,
 		Scenario:     sc.Name,
 		ScenarioFile: sc.File,
