@@ -16,7 +16,9 @@ const maxLineBytes = 16 << 20
 
 // ReadJSONL reads the records of a results.jsonl stream, one JSON Record
 // per line. It refuses a record whose schema it does not know, naming the
-// line. Blank lines are skipped. A last line that is cut short (no newline
+// line. Blank lines are skipped. A record with a negative, infinite or
+// NaN duration, or a line longer than a record can be, is refused with
+// its line number. A last line that is cut short (no newline
 // and not valid JSON, as a run killed while writing leaves it) is dropped
 // with a warning; fields that this version does not know are kept out with
 // a warning naming them.
@@ -27,8 +29,9 @@ func ReadJSONL(r io.Reader) ([]Record, []string, error) {
 	var (
 		records  []Record
 		warnings []string
+		n        int // the line being read
 	)
-	for n := 1; sc.Scan(); n++ {
+	for n = 1; sc.Scan(); n++ {
 		raw := sc.Bytes()
 		complete := bytes.HasSuffix(raw, []byte("\n"))
 		line := bytes.TrimSpace(raw)
@@ -36,6 +39,9 @@ func ReadJSONL(r io.Reader) ([]Record, []string, error) {
 			continue
 		}
 		rec, warn, err := decodeLine(line, n)
+		if err == nil {
+			err = checkRecord(rec, n)
+		}
 		if err != nil && !complete && !json.Valid(line) {
 			warnings = append(warnings, fmt.Sprintf("line %d: record cut short (no newline, invalid JSON): ignored", n))
 			continue
@@ -49,7 +55,7 @@ func ReadJSONL(r io.Reader) ([]Record, []string, error) {
 		records = append(records, rec)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read results: %w", err)
+		return nil, nil, readError(err, n)
 	}
 	return records, warnings, nil
 }

@@ -121,15 +121,20 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte(`{"schema":"jsbench.run/v1","phases":[{"name":"x","duration_ms":1e308}]}`))
 	f.Add([]byte("\n\n{\"schema\":null}\n"))
 	f.Add([]byte(`{"schema":"jsbench.run/v1","colour":1}` + "\n" + `{"sch`))
+	f.Add([]byte(`{"schema":"jsbench.run/v2","ready_ms":-0.5,"phases":[{"duration_ms":-1}]}` + "\n"))
+	f.Add([]byte(`{"schema":"jsbench.run/v2","probe":{"p50_ms":{"stat":-1}}}` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		records, _, err := ReadJSONL(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
 		var buf bytes.Buffer
-		for _, r := range records {
+		for i, r := range records {
 			if !IsKnownSchema(r.Schema) {
 				t.Fatalf("read a record of schema %q", r.Schema)
+			}
+			if err := checkRecord(r, i+1); err != nil {
+				t.Fatalf("accepted a record with an impossible duration: %v", err)
 			}
 			if err := AppendJSONL(&buf, r); err != nil {
 				t.Fatalf("re-append: %v", err)
@@ -154,5 +159,52 @@ func TestReadsVersion1Records(t *testing.T) {
 	r := got[0]
 	if r.Schema != SchemaV1 || r.ReadyMS != 1061.5 || r.Home.Jobs != 100 || len(r.Phases) != 1 || !r.CacheDropped {
 		t.Errorf("v1 record read as %+v", r)
+	}
+}
+
+func TestReadJSONLRefusesImpossibleDurations(t *testing.T) {
+	ok := `{"schema":"jsbench.run/v2","ready_ms":5}` + "\n"
+	tests := []struct{ name, input, want string }{
+		{"negative ready", ok + `{"schema":"jsbench.run/v2","ready_ms":-5}` + "\n", "line 2: ready_ms is -5: a duration cannot be negative"},
+		{"negative phase", `{"schema":"jsbench.run/v2","phases":[{"name":"a","duration_ms":-1}]}` + "\n", "line 1: phases[0].duration_ms is -1"},
+		{"negative probe", ok + ok + `{"schema":"jsbench.run/v2","probe":{"p50_ms":{"stat":-2}}}` + "\n", "line 3: probe.p50_ms.stat is -2"},
+		{"overflowing", `{"schema":"jsbench.run/v2","restore_ms":1e400}` + "\n", "line 1: decode record"},
+		{"NaN", ok + `{"schema":"jsbench.run/v2","ready_ms":NaN}` + "\n", "line 2: decode record"},
+		{"too long", ok + `{"schema":"jsbench.run/v2","reason":"` + strings.Repeat("x", maxLineBytes) + "\"}\n", "line 2: longer than 16 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := ReadJSONL(strings.NewReader(tt.input))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckRecordAllowsNegativeOffsets(t *testing.T) {
+	r := sample(1)
+	r.Events = []Event{{Name: "x", OffsetMS: -3}}
+	if err := checkRecord(r, 1); err != nil {
+		t.Errorf("an event before the harness's origin is an offset, not a duration: %v", err)
+	}
+}
+
+func TestLoadRefusesTheSummary(t *testing.T) {
+	dir := t.TempDir()
+	summary := filepath.Join(dir, SummaryFileName)
+	if err := os.WriteFile(summary, []byte("{\n  \"summaries\": [],\n  \"config\": []\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Load(summary)
+	if err == nil || !strings.Contains(err.Error(), "pass the results.jsonl written beside it") {
+		t.Errorf("Load(summary) err = %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, FileName), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = Load(summary)
+	if want := "pass " + filepath.Join(dir, FileName); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Load(summary) err = %v, want %q", err, want)
 	}
 }

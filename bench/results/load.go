@@ -1,6 +1,7 @@
 package results
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,7 +13,8 @@ import (
 const FileName = "results.jsonl"
 
 // Load reads the records at path: a results.jsonl file, or a directory
-// holding one. It returns ReadJSONL's warnings prefixed with the file.
+// holding one. It returns ReadJSONL's warnings prefixed with the file. The
+// summary results.json is refused with the name of the file to pass.
 func Load(path string) ([]Record, []string, error) {
 	file, err := Locate(path)
 	if err != nil {
@@ -23,7 +25,13 @@ func Load(path string) ([]Record, []string, error) {
 		return nil, nil, fmt.Errorf("open results: %w", err)
 	}
 	defer f.Close()
-	records, warnings, err := ReadJSONL(f)
+	// Peeked rather than read, so that a pipe (<(zcat …)) works too.
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(summaryPeekBytes)
+	if err := notSummary(file, head); err != nil {
+		return nil, nil, err
+	}
+	records, warnings, err := ReadJSONL(br)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}

@@ -85,6 +85,9 @@ type Record struct {
 	// Probe is a short storage probe of the volume, made on the first run
 	// of each volume before the home was written.
 	Probe *Probe `json:"probe,omitempty"`
+	// Exit says how the subject's process ended, when it ended by itself
+	// or was killed before the run was over.
+	Exit *Exit `json:"exit,omitempty"`
 	// LastLines holds the tail of the log for failed and timed-out runs.
 	LastLines []string `json:"last_lines,omitempty"`
 	// LogLines counts the lines read; StreamedLines those seen live.

@@ -104,10 +104,10 @@ func (o *observation) endOfOutput(stillRunning bool) {
 	if o.status != "" || stillRunning {
 		return
 	}
-	o.status, o.reason = results.StatusFailed, "exited before fully up"
+	o.status, o.reason = results.StatusFailed, exitedBeforeReady
 	if res := o.parser.Result(); len(res.Starts) > 0 {
 		if f := res.Starts[len(res.Starts)-1].Failure; f != nil && f.Reason != "" {
-			o.reason = "exited before fully up: " + f.Reason
+			o.reason = exitedBeforeReady + ": " + f.Reason
 		}
 	}
 }

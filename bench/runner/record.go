@@ -102,6 +102,11 @@ func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt time.Tim
 	var pre float64
 	if !start.OriginReceived.IsZero() {
 		pre = ms(start.OriginReceived.Sub(startedAt))
+		if pre < 0 {
+			// A results file refuses negative durations: say so, count 0.
+			rec.Warnings = append(rec.Warnings, fmt.Sprintf("first output %.3f ms before the start by the harness's clock: pre_jvm counted as 0", -pre))
+			pre = 0
+		}
 		rec.Phases = append(rec.Phases, results.Phase{Name: phasePreJVM, DurationMS: pre})
 	}
 	for _, p := range start.Phases {

@@ -42,6 +42,7 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h volume.Prep
 	obs := observe(ctx, inst, sc.Timeout)
 	obs.reconcile(ctx, inst)
 	obs.fill(rec, inst.StartedAt())
+	noteExit(ctx, inst, rec)
 	if extracted {
 		markExtracted(rec)
 	}

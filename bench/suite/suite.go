@@ -45,6 +45,9 @@ type Outcome struct {
 	// Swept lists what was left behind by a killed earlier session and
 	// removed before this one started.
 	Swept []string
+	// Started is set once the first run may have begun: an error before
+	// it is one of setting up (a prerequisite), not of measuring.
+	Started bool
 }
 
 // Run measures every scenario. Whatever happens, and also when ctx is
@@ -73,6 +76,7 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 		return out, err
 	}
 	r.Sink = sink
+	out.Started = true
 	runErr := r.Run(ctx, cfg.Scenarios)
 	out.Records = sink.records
 	return out, errors.Join(runErr, sink.Close())

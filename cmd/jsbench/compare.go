@@ -31,7 +31,9 @@ BASELINE and NEW are each a results.jsonl, a directory holding one, or (for
 BASELINE) a history directory kept by 'jsbench baseline accept'.
 
 Exit status: 0 no regression, 1 regression, 2 input that cannot be judged
-(mismatched scenarios, volumes or phases, too few runs, unreadable files).`,
+(mismatched scenarios, volumes or phases, too few runs, unreadable, empty
+or hostile files), 3 inconclusive (the host was too noisy to judge),
+130 interrupted.`,
 		Example: `  jsbench compare history results
   jsbench compare --threshold 5% --format markdown baseline.jsonl results/results.jsonl`,
 		// A gate must not mistake a usage error for a regression: every
@@ -53,6 +55,9 @@ Exit status: 0 no regression, 1 regression, 2 input that cannot be judged
 			}
 			m := report.Build(cur, base, compare.Options{ThresholdPct: float64(threshold), Alpha: alpha, Seed: seed})
 			m.Warnings = warnings
+			if m.Verdict == nil {
+				return unusable(errors.New("no baseline to compare with"))
+			}
 			if err := render(e.stdout, m); err != nil {
 				return unusable(err)
 			}
@@ -74,13 +79,13 @@ func loadPair(basePath, curPath string) (base, cur []results.Record, warnings []
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("unusable input: %w", err)
 	}
-	base, bw, err := results.Load(resolved)
+	base, bw, err := loadRuns(resolved, "baseline")
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("unusable input: read baseline: %w", err)
+		return nil, nil, nil, fmt.Errorf("unusable input: %w", err)
 	}
-	cur, cw, err := results.Load(curPath)
+	cur, cw, err := loadRuns(curPath, "new results")
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("unusable input: read new results: %w", err)
+		return nil, nil, nil, fmt.Errorf("unusable input: %w", err)
 	}
 	return base, cur, append(bw, cw...), nil
 }

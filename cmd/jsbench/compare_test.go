@@ -74,8 +74,8 @@ func TestReportCommand(t *testing.T) {
 		{[]string{"report", "--format", "gobench", cur}, 0, "BenchmarkStartup/scenario=small/volume=local/phase=ready 1 "},
 		{[]string{"report", "--format", "json", "--baseline", base, cur}, 0, `"status": "regression"`},
 		{[]string{"report", "--format", "junit", "--baseline", base, cur}, 0, "<failure"},
-		{[]string{"report", "--format", "pdf", cur}, 1, ""},
-		{[]string{"report", filepath.Join(dir, "nope")}, 1, ""},
+		{[]string{"report", "--format", "pdf", cur}, 2, ""},
+		{[]string{"report", filepath.Join(dir, "nope")}, 2, ""},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -105,7 +105,7 @@ func TestBaselineCommand(t *testing.T) {
 	if code, _, errOut := runCLI("compare", filepath.Join(dir, "empty-history"), slow); code != 2 {
 		t.Errorf("compare against a missing history: exit %d, %s", code, errOut)
 	}
-	if code, _, errOut := runCLI("baseline", "accept", base); code != 1 || !strings.Contains(errOut, `"dir" not set`) {
+	if code, _, errOut := runCLI("baseline", "accept", base); code != exitUnusable || !strings.Contains(errOut, `"dir" not set`) {
 		t.Errorf("accept without --dir: exit %d, %s", code, errOut)
 	}
 }

@@ -26,7 +26,8 @@ func newReportCommand(e env) *cobra.Command {
 or a directory holding one): median, 95% interval of the median, p5, p95,
 IQR, outliers and the runs that did not finish. With --baseline it adds the
 comparison that 'jsbench compare' makes, but always exits 0 when it could
-write the report: use compare to gate.
+write the report: use compare to gate. Input it cannot use (a missing,
+empty or broken results file, a bad flag) exits 2, as with every command.
 
 The gobench format feeds benchstat; when RESULTS is a history entry, its
 meta.json environment becomes the goos/goarch lines.
@@ -76,7 +77,7 @@ func buildReport(resultsPath, baselinePath string, opts compare.Options) (report
 	if baselinePath != "" {
 		base, cur, warnings, err = loadPair(baselinePath, resultsPath)
 	} else {
-		cur, warnings, err = results.Load(resultsPath)
+		cur, warnings, err = loadRuns(resultsPath, "results")
 	}
 	if err != nil {
 		return report.Model{}, err

@@ -28,8 +28,12 @@ func newRunCommand(e env) *cobra.Command {
 		Long: `run starts the scenario's subject on every volume, runs after runs, volumes
 interleaved, and records each run in OUT/results.jsonl as soon as it ends.
 At the end it writes OUT/results.json and the HTML report OUT/index.html,
-and prints a table per scenario.
-Ctrl-C stops after cleaning up; runs already finished stay recorded.`,
+prints a table per scenario and, last, a one-line verdict.
+Ctrl-C stops after cleaning up; runs already finished stay recorded.
+
+Exit status: 0 every run measured, 2 unusable input or a missing
+prerequisite (nothing ran), 4 some runs or whole volumes failed (the
+others are recorded), 5 nothing measured, 130 interrupted.`,
 		Example: `  jsbench run scenarios/storage-matrix.yaml --out reports/storage-matrix`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			scenarios, err := loadScenarios(args)
@@ -86,12 +90,9 @@ func runSuite(e env, cfg suite.Config) error {
 		if werr := writeSummary(e.ctx, e.stdout, cfg.OutDir, out); werr != nil {
 			err = errors.Join(err, werr)
 		}
+		fmt.Fprintf(e.stderr, "results: %s\n", out.ResultsFile)
 	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "results: %s\n", out.ResultsFile)
-	return nil
+	return sessionExit(e.stderr, e.ctx.Err() != nil, out, err)
 }
 
 // printProgress reports each run on one line as it ends.
