@@ -32,8 +32,12 @@ const (
 // EnsureSimImage returns the image of the simulated controller built from
 // simBinary (a static executable), building it when no image of that
 // binary exists yet: the synthetic war comes from `simBinary make-war`,
-// and the image runs as the official image's uid and gid.
+// and the image runs as the official image's uid and gid. A dynamically
+// linked binary is refused, naming the command that builds it static.
 func EnsureSimImage(ctx context.Context, simBinary string) (string, error) {
+	if err := checkStatic(simBinary); err != nil {
+		return "", err
+	}
 	docker, err := connect(ctx)
 	if err != nil {
 		return "", err

@@ -71,3 +71,21 @@ func ModuleRoot(t testing.TB) string {
 		dir = parent
 	}
 }
+
+// BuildDynamic compiles the command at pkg with cgo on, as a plain
+// `go build` does on a machine with a C compiler: a program that uses net
+// or os/user is then linked dynamically. It needs gcc (skipped without,
+// failed in CI) and returns the binary, removed at the test's end.
+func BuildDynamic(t testing.TB, pkg string) string {
+	t.Helper()
+	_, err := exec.LookPath("gcc")
+	Require(t, err == nil, "gcc, to link a dynamic binary")
+	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
+	cmd := exec.Command("go", "build", "-o", bin, pkg)
+	cmd.Dir = ModuleRoot(t)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s with cgo: %v\n%s", pkg, err, out)
+	}
+	return bin
+}
