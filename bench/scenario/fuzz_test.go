@@ -1,10 +1,12 @@
 package scenario
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParse checks that Parse never panics and returns either a scenario
@@ -21,6 +23,8 @@ func FuzzParse(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	f.Add([]byte("version: 1\nname: x\nsubject: {kind: sim}\nvolumes: [{name: a, kind: local}]\nhome: {kind: generated, jobs: 100001}\nlimits: {jobs: 100001}\n"))
+	f.Add([]byte("version: 1\nname: x\x00\nsubject: {kind: sim}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Parse("fuzz.yaml", data)
 		if err != nil {
@@ -28,7 +32,24 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkScenario(t, s)
+		checkBounds(t, s, data)
 	})
+}
+
+// checkBounds checks what an accepted scenario may not hold: bytes that
+// are not UTF-8 text, or counts above a limit the file did not raise.
+func checkBounds(t *testing.T, s *Scenario, data []byte) {
+	if !utf8.Valid(data) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		t.Fatalf("accepted a file that is not UTF-8: %q", data)
+	}
+	if bytes.Contains(data, []byte("limits")) {
+		return
+	}
+	for _, l := range limits {
+		if v := l.value(s); v > l.def {
+			t.Fatalf("accepted %d %s, above the limit of %d", v, l.unit, l.def)
+		}
+	}
 }
 
 func checkError(t *testing.T, s *Scenario, err error) {

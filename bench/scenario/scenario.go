@@ -75,10 +75,13 @@ type Scenario struct {
 	// the longest a controller may take to come back, restore included.
 	// Zero when the scenario sets none.
 	RTO time.Duration
+
+	// root is the parsed file, for the positions of CheckHost's problems.
+	root *yaml.Node
 }
 
 var (
-	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto"}
+	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "limits"}
 	startModes = []string{StartCold, StartRestart}
 	cacheModes = []string{CacheCold, CacheWarm}
 	namePat    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -89,11 +92,18 @@ var (
 // every problem found.
 func Parse(file string, data []byte) (*Scenario, error) {
 	c := &checker{file: file}
+	if !c.encoding(data) {
+		return nil, &Error{Problems: c.problems}
+	}
 	root := c.document(data)
 	if root == nil {
 		return nil, &Error{Problems: c.problems}
 	}
 	s := c.scenario(root)
+	if s != nil {
+		s.root = root
+		c.checkLimits(root, s)
+	}
 	if len(c.problems) > 0 {
 		sortProblems(c.problems)
 		return nil, &Error{Problems: c.problems}

@@ -51,6 +51,9 @@ type fileSource struct{ path string }
 
 func (f fileSource) String() string { return f.path }
 
+// LocalPath is the archive's path on this host, for checks before a run.
+func (f fileSource) LocalPath() string { return f.path }
+
 func (f fileSource) Open(context.Context) (io.ReadCloser, error) {
 	file, err := os.Open(f.path)
 	if err != nil {

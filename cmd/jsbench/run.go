@@ -78,7 +78,7 @@ func loadScenarios(args []string) ([]*scenario.Scenario, error) {
 		}
 		all = append(all, scs...)
 	}
-	return all, nil
+	return all, checkHost(all)
 }
 
 func runSuite(e env, cfg suite.Config) error {
