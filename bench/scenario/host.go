@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"os"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,12 +18,14 @@ import (
 // The error, if any, is an *Error with every problem, positioned.
 func CheckHost(s *Scenario) error {
 	c := &checker{file: s.File}
+	root := fileRoot(s.File)
 	if s.Home.Kind == HomeDir && s.Home.Dir != "" {
 		if msg := volume.CheckHomeSource(s.Home.Dir); msg != "" {
-			c.report(s.node("home.dir"), "home.dir", "%s", msg)
+			n, _ := nodeAt(root, "home.dir")
+			c.report(n, "home.dir", "%s", msg)
 		}
 	}
-	items := s.volumeNodes()
+	items := volumeNodes(root, s.Volumes)
 	for i, v := range s.Volumes {
 		checker, ok := v.Config.(volume.HostChecker)
 		if !ok {
@@ -40,21 +43,24 @@ func CheckHost(s *Scenario) error {
 	return nil
 }
 
-// node is the node at a dotted field path of the file, or the file's
-// root when the scenario was not parsed from one.
-func (s *Scenario) node(path string) *yaml.Node {
-	if s.root == nil {
+// fileRoot reads the scenario file again for the positions of problems;
+// a scenario not read from a file (or no longer readable) gets an empty
+// node, and problems without a line.
+func fileRoot(file string) *yaml.Node {
+	var doc yaml.Node
+	data, err := os.ReadFile(file)
+	if err != nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return &yaml.Node{}
 	}
-	n, _ := nodeAt(s.root, path)
-	return n
+	return doc.Content[0]
 }
 
-// volumeNodes are the nodes of the volume entries, one per s.Volumes.
-func (s *Scenario) volumeNodes() []*yaml.Node {
-	nodes := make([]*yaml.Node, len(s.Volumes))
-	list := s.node("volumes")
-	for i, v := range s.Volumes {
+// volumeNodes are the nodes of the volume entries, one per volume; an
+// entry not found in root is a mapping at the volume's recorded position.
+func volumeNodes(root *yaml.Node, volumes []Volume) []*yaml.Node {
+	nodes := make([]*yaml.Node, len(volumes))
+	list, _ := nodeAt(root, "volumes")
+	for i, v := range volumes {
 		nodes[i] = &yaml.Node{Kind: yaml.MappingNode, Line: v.Line, Column: v.Column}
 		if list.Kind == yaml.SequenceNode && i < len(list.Content) {
 			nodes[i] = list.Content[i]

@@ -42,7 +42,11 @@ func TestCheckHost(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := Parse("x.yaml", []byte("version: 1\nname: x\nsubject: {kind: sim}\nhome: "+tt.home+"\nvolumes: ["+tt.volume+"]\n"))
+			data := []byte("version: 1\nname: x\nsubject: {kind: sim}\nhome: " + tt.home + "\nvolumes: [" + tt.volume + "]\n")
+			if err := os.WriteFile("x.yaml", data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s, err := Load("x.yaml")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -75,9 +75,6 @@ type Scenario struct {
 	// the longest a controller may take to come back, restore included.
 	// Zero when the scenario sets none.
 	RTO time.Duration
-
-	// root is the parsed file, for the positions of CheckHost's problems.
-	root *yaml.Node
 }
 
 var (
@@ -101,7 +98,6 @@ func Parse(file string, data []byte) (*Scenario, error) {
 	}
 	s := c.scenario(root)
 	if s != nil {
-		s.root = root
 		c.checkLimits(root, s)
 	}
 	if len(c.problems) > 0 {
