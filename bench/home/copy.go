@@ -1,6 +1,7 @@
 package home
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,11 +15,14 @@ const keptModeBits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
 // copyTree copies src into dst keeping modes, modification times and
 // symbolic links (as links). Times matter: Jenkins decides from them
 // whether to extract the WAR and explode plugins again.
-func copyTree(src, dst string) (Stats, error) {
+func copyTree(ctx context.Context, src, dst string) (Stats, error) {
 	var stats Stats
 	var dirs []string // set modes and times after their contents
 	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		rel, err := filepath.Rel(src, path)
@@ -36,7 +40,7 @@ func copyTree(src, dst string) (Stats, error) {
 			stats.Files++
 			return copySymlink(path, target)
 		case d.Type().IsRegular():
-			n, err := copyFile(path, target)
+			n, err := copyFile(ctx, path, target)
 			stats.Files++
 			stats.Bytes += n
 			return err
@@ -63,7 +67,7 @@ func copySymlink(src, dst string) error {
 	return os.Symlink(link, dst)
 }
 
-func copyFile(src, dst string) (n int64, err error) {
+func copyFile(ctx context.Context, src, dst string) (n int64, err error) {
 	in, err := os.Open(src)
 	if err != nil {
 		return 0, err
@@ -73,7 +77,7 @@ func copyFile(src, dst string) (n int64, err error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err = io.Copy(out, in)
+	n, err = io.Copy(out, ctxReader{ctx, in})
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
@@ -81,6 +85,19 @@ func copyFile(src, dst string) (n int64, err error) {
 		return n, err
 	}
 	return n, copyAttributes(src, dst)
+}
+
+// ctxReader stops a long copy when ctx is cancelled.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // copyAttributes gives dst the mode and modification time of src.

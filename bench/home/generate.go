@@ -1,6 +1,7 @@
 package home
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -12,8 +13,8 @@ import (
 // generate writes a home that looks like one at rest after some use:
 // system files, secrets, users, agents, plugin archives (not exploded:
 // Jenkins does that at startup) and jobs with their builds.
-func generate(dst string, spec Spec) (Stats, error) {
-	t := &tree{root: dst}
+func generate(ctx context.Context, dst string, spec Spec) (Stats, error) {
+	t := &tree{ctx: ctx, root: dst}
 	steps := []struct {
 		name string
 		run  func(*tree, Spec) error

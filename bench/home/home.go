@@ -6,6 +6,7 @@
 package home
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -47,8 +48,16 @@ func DefaultSpec() Spec {
 	return Spec{Kind: KindGenerated, Jobs: DefaultJobs, BuildsPerJob: DefaultBuildsPerJob, Plugins: DefaultPlugins, Seed: 1}
 }
 
-// Populate fills dst, an existing empty directory, as spec says.
+// Populate fills dst, an existing empty directory, as spec says. It
+// cannot be stopped: use PopulateContext for a home of any size.
 func Populate(dst string, spec Spec) (Stats, error) {
+	return PopulateContext(context.Background(), dst, spec)
+}
+
+// PopulateContext fills dst, an existing empty directory, as spec says.
+// It stops between two files when ctx is cancelled and returns ctx's
+// error; what it wrote stays for the caller to remove.
+func PopulateContext(ctx context.Context, dst string, spec Spec) (Stats, error) {
 	if err := checkEmpty(dst); err != nil {
 		return Stats{}, err
 	}
@@ -59,12 +68,12 @@ func Populate(dst string, spec Spec) (Stats, error) {
 		if err := spec.checkCounts(); err != nil {
 			return Stats{}, err
 		}
-		return generate(dst, spec)
+		return generate(ctx, dst, spec)
 	case KindDir:
 		if spec.Dir == "" {
 			return Stats{}, errors.New("populate home: kind \"dir\" needs a source directory")
 		}
-		return copyTree(spec.Dir, dst)
+		return copyTree(ctx, spec.Dir, dst)
 	default:
 		return Stats{}, fmt.Errorf("populate home: unknown kind %q (want %q, %q or %q)", spec.Kind, KindEmpty, KindGenerated, KindDir)
 	}

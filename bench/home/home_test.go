@@ -2,6 +2,8 @@ package home
 
 import (
 	"archive/zip"
+	"context"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/jsbench/jsbench/bench/testenv"
 )
@@ -288,5 +291,77 @@ func BenchmarkGenerate100Jobs10Builds(b *testing.B) {
 		}
 		b.ReportMetric(float64(stats.Files), "files/op")
 		b.SetBytes(stats.Bytes)
+	}
+}
+
+// TestEstimateBytesCoversWhatIsWritten generates homes of a few shapes
+// and checks the estimate the free-space check relies on is above what
+// was written, and not wildly so.
+func TestEstimateBytesCoversWhatIsWritten(t *testing.T) {
+	for _, spec := range []Spec{
+		{Kind: KindGenerated, Jobs: 50, BuildsPerJob: 0, Plugins: 0, Seed: 1},
+		{Kind: KindGenerated, Jobs: 30, BuildsPerJob: 20, Plugins: 0, Seed: 2},
+		{Kind: KindGenerated, Jobs: 5, BuildsPerJob: 2, Plugins: 20, Folders: 3, Seed: 3},
+	} {
+		dir := t.TempDir()
+		stats, err := Populate(dir, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		written, err := SourceBytes(context.Background(), dir)
+		if err != nil || written != stats.Bytes {
+			t.Fatalf("SourceBytes = %d, %v; Populate wrote %d", written, err, stats.Bytes)
+		}
+		if est := EstimateBytes(spec); est < written || est > 4*written+EstimatedSystemBytes {
+			t.Errorf("%+v: estimate %d bytes for %d written", spec, est, written)
+		}
+	}
+}
+
+// TestPopulateStopsWhenCancelled cancels a generation of a million jobs
+// once its first job is written: it must return the context's error
+// with far fewer jobs written.
+func TestPopulateStopsWhenCancelled(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		for {
+			if jobs, _ := filepath.Glob(filepath.Join(dir, "jobs", "*")); len(jobs) > 0 {
+				cancel()
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	done := make(chan error, 1)
+	go func() {
+		_, err := PopulateContext(ctx, dir, Spec{Kind: KindGenerated, Jobs: 1_000_000, Seed: 1})
+		done <- err
+	}()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute): // a guard against a hang, not a measure
+		t.Fatal("PopulateContext went on after its context was cancelled")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if jobs, _ := filepath.Glob(filepath.Join(dir, "jobs", "*")); len(jobs) >= 1_000_000 {
+		t.Errorf("all %d jobs written: the cancel was not honoured", len(jobs))
+	}
+}
+
+func TestCopyStopsWhenCancelled(t *testing.T) {
+	src := t.TempDir()
+	if _, err := Populate(src, Spec{Kind: KindGenerated, Jobs: 3, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dst := t.TempDir()
+	if _, err := PopulateContext(ctx, dst, Spec{Kind: KindDir, Dir: src}); !errors.Is(err, context.Canceled) {
+		t.Errorf("copy with a cancelled context: err = %v", err)
 	}
 }

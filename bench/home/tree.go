@@ -2,14 +2,18 @@ package home
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 )
 
-// tree writes files under a root and counts them.
+// tree writes files under a root and counts them. Every file and
+// directory first checks ctx (when set), so that a home of millions of
+// files stops at once on Ctrl-C.
 type tree struct {
+	ctx   context.Context
 	root  string
 	stats Stats
 	// made holds the directories known to exist, to spare a stat per file.
@@ -18,6 +22,9 @@ type tree struct {
 
 // file writes data to rel, creating its directory.
 func (t *tree) file(rel string, data []byte) error {
+	if err := t.cancelled(); err != nil {
+		return err
+	}
 	path := filepath.Join(t.root, rel)
 	if err := t.mkdirAll(filepath.Dir(path)); err != nil {
 		return err
@@ -35,6 +42,9 @@ func (t *tree) text(rel, s string) error { return t.file(rel, []byte(s)) }
 // stream writes rel from what fill writes, buffered, for files too large
 // to build in memory.
 func (t *tree) stream(rel string, fill func(w io.Writer) error) (err error) {
+	if err := t.cancelled(); err != nil {
+		return err
+	}
 	path := filepath.Join(t.root, rel)
 	if err := t.mkdirAll(filepath.Dir(path)); err != nil {
 		return err
@@ -61,7 +71,12 @@ func (t *tree) stream(rel string, fill func(w io.Writer) error) (err error) {
 }
 
 // dir creates rel, empty.
-func (t *tree) dir(rel string) error { return t.mkdirAll(filepath.Join(t.root, rel)) }
+func (t *tree) dir(rel string) error {
+	if err := t.cancelled(); err != nil {
+		return err
+	}
+	return t.mkdirAll(filepath.Join(t.root, rel))
+}
 
 func (t *tree) mkdirAll(dir string) error {
 	if t.made[dir] {
@@ -75,6 +90,14 @@ func (t *tree) mkdirAll(dir string) error {
 	}
 	t.made[dir] = true
 	return nil
+}
+
+// cancelled is ctx's error; a tree without a context is never cancelled.
+func (t *tree) cancelled() error {
+	if t.ctx == nil {
+		return nil
+	}
+	return t.ctx.Err()
 }
 
 func (t *tree) count(bytes int64) {

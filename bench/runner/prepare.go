@@ -31,18 +31,22 @@ func (r *Runner) prepareHome(ctx context.Context, sc *scenario.Scenario, v scena
 	if rec.Iteration <= 1 && prepared.RestoreMS == 0 {
 		probeVolume(ctx, prepared.HostDir, rec)
 	}
-	if err := populate(atRest(prepared), sc.Home, env, rec); err != nil {
+	if err := populate(ctx, atRest(prepared), sc, env, rec); err != nil {
 		return volume.Prepared{}, err
 	}
 	return prepared, nil
 }
 
 // populate writes the home (unless a restored snapshot already filled
-// the volume) and hands it to the subject's user.
-func populate(dir string, spec scenario.Home, env volume.Env, rec *results.Record) error {
+// the volume), once it knows the volume has room for it, and hands it to
+// the subject's user. Ctrl-C stops it between two files.
+func populate(ctx context.Context, dir string, sc *scenario.Scenario, env volume.Env, rec *results.Record) error {
 	began := time.Now()
 	if rec.RestoreMS == 0 {
-		stats, err := home.Populate(dir, homeSpec(spec))
+		if err := checkSpace(ctx, dir, sc); err != nil {
+			return err
+		}
+		stats, err := home.PopulateContext(ctx, dir, homeSpec(sc.Home))
 		if err != nil {
 			return fmt.Errorf("populate home on %q: %w", dir, err)
 		}

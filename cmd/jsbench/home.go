@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -25,19 +28,14 @@ func newHomeGenerateCommand(e env) *cobra.Command {
 		Short: "Write a generated JENKINS_HOME (jobs, builds, plugins) into a new directory",
 		Long: `generate writes the same home a scenario's "home: {kind: generated}" gives,
 deterministically from the seed: to archive it as a backup with
-"jsbench snapshot create", or to look at what jsbench starts Jenkins on.`,
+"jsbench snapshot create", or to look at what jsbench starts Jenkins on.
+DIR must be new or empty. A home that would not fit in the free space is
+refused before anything is written; Ctrl-C stops at once, and what was
+written is removed.`,
 		Example: `  jsbench home generate --jobs 100 --builds-per-job 5 --plugins 20 /tmp/home`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := os.MkdirAll(args[0], 0o755); err != nil {
-				return withExitCode(exitUnusable, fmt.Errorf("create home directory: %w", err))
-			}
-			stats, err := home.Populate(args[0], spec)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(e.stdout, "%s: %d files, %d bytes\n", args[0], stats.Files, stats.Bytes)
-			return err
+			return generateHome(e, args[0], spec)
 		},
 	}
 	f := cmd.Flags()
@@ -47,4 +45,63 @@ deterministically from the seed: to archive it as a backup with
 	f.IntVar(&spec.Folders, "folders", 0, "spread the jobs over this many folders (0: all top level)")
 	f.Int64Var(&spec.Seed, "seed", spec.Seed, "seed: the same seed gives the same home")
 	return cmd
+}
+
+// generateHome writes the home into dir, removing what it wrote when it
+// fails or is interrupted, and saying so.
+func generateHome(e env, dir string, spec home.Spec) error {
+	created, err := emptyDir(dir)
+	if err != nil {
+		return err
+	}
+	need := home.EstimateBytes(spec)
+	if free, err := home.FreeBytes(dir); err == nil && need > free {
+		removePartial(e, dir, created, false)
+		return fmt.Errorf("generate home: about %d MB needed, %d MB free in %q: make it smaller or write it elsewhere", need/1e6, free/1e6, dir)
+	}
+	stats, err := home.PopulateContext(e.ctx, dir, spec)
+	if err != nil {
+		removePartial(e, dir, created, true)
+		return err
+	}
+	_, err = fmt.Fprintf(e.stdout, "%s: %d files, %d bytes\n", dir, stats.Files, stats.Bytes)
+	return err
+}
+
+// emptyDir makes dir, or checks that it exists and is empty; created
+// tells which.
+func emptyDir(dir string) (created bool, err error) {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return false, fmt.Errorf("create home directory: %w", err)
+		}
+		return true, nil
+	case err != nil:
+		return false, fmt.Errorf("read home directory: %w", err)
+	case len(entries) > 0:
+		return false, fmt.Errorf("home directory %q is not empty (%d entries): name a new or empty directory", dir, len(entries))
+	}
+	return false, nil
+}
+
+// removePartial removes what generate wrote into dir: dir itself when it
+// made it, else its content.
+func removePartial(e env, dir string, created, say bool) {
+	var err error
+	if created {
+		err = os.RemoveAll(dir)
+	} else {
+		entries, _ := os.ReadDir(dir)
+		for _, entry := range entries {
+			err = errors.Join(err, os.RemoveAll(filepath.Join(dir, entry.Name())))
+		}
+	}
+	switch {
+	case err != nil:
+		fmt.Fprintf(e.stderr, "jsbench: the partial home in %s could not be removed: %v\n", dir, err)
+	case say:
+		fmt.Fprintf(e.stderr, "jsbench: removed the partial home in %s\n", dir)
+	}
 }
