@@ -3,9 +3,9 @@ package home
 import (
 	"archive/zip"
 	"context"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"io/fs"
 	"os"

@@ -55,7 +55,6 @@ func checkSpace(ctx context.Context, dir string, sc *scenario.Scenario) error {
 	return nil
 }
 
-
 func saturatingSum(values ...int64) int64 {
 	var sum int64
 	for _, v := range values {
