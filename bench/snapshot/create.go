@@ -30,6 +30,13 @@ type Stats struct {
 	FetchMS   float64 `json:"fetch_ms,omitempty"`
 	ExtractMS float64 `json:"extract_ms,omitempty"`
 	TotalMS   float64 `json:"total_ms,omitempty"`
+	// LimitBytes is the most Restore would have written (its budget).
+	LimitBytes int64 `json:"limit_bytes,omitempty"`
+	// SparseFiles counts files restored with holes.
+	SparseFiles int `json:"sparse_files,omitempty"`
+	// DroppedPrivileges counts entries restored without the setuid or
+	// setgid bit, or the root ownership, that the archive gave them.
+	DroppedPrivileges int `json:"dropped_privileges,omitempty"`
 	// Warnings are entries skipped or altered: sockets and devices are not
 	// archived, a file that shrank while being read is padded.
 	Warnings []string `json:"warnings,omitempty"`

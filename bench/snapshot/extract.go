@@ -24,6 +24,7 @@ type extractor struct {
 	root   *os.Root
 	opts   RestoreOptions
 	asRoot bool
+	budget *budget
 	buf    []byte
 	stats  *Stats
 	// dirs lists directory entries, whose modes and times are set last,
@@ -44,30 +45,32 @@ type extractor struct {
 // writes go through an os.Root, which refuses to follow a symlink out of
 // dstDir: an archive cannot plant "link -> /etc" and then write
 // "link/passwd".
-func extract(ctx context.Context, r io.Reader, dstDir string, opts RestoreOptions, stats *Stats) error {
+func extract(ctx context.Context, end *endReader, dstDir string, opts RestoreOptions, b *budget, stats *Stats) error {
 	root, err := os.OpenRoot(dstDir)
 	if err != nil {
 		return fmt.Errorf("open destination: %w", err)
 	}
 	defer root.Close()
-	x := &extractor{root: root, opts: opts, asRoot: os.Geteuid() == 0,
+	x := &extractor{root: root, opts: opts, asRoot: os.Geteuid() == 0, budget: b,
 		buf: make([]byte, 256<<10), stats: stats, made: map[string]bool{".": true}, cur: root, curName: "."}
 	defer x.closeCur()
-	tr := tar.NewReader(r)
+	tr := tar.NewReader(end)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		hdr, err := tr.Next()
 		if err == io.EOF {
+			x.warnDropped()
 			return x.finishDirs()
 		}
 		if err != nil {
 			return fmt.Errorf("read archive: %w", err)
 		}
-		if err := x.entry(hdr, tr); err != nil {
+		if err := x.entry(hdr, ctxReader{ctx, tr}); err != nil {
 			return err
 		}
+		end.entryDone()
 	}
 }
 
@@ -95,11 +98,16 @@ func (x *extractor) entry(hdr *tar.Header, content io.Reader) error {
 	if name == "" || hdr.Typeflag == tar.TypeXGlobalHeader {
 		return nil
 	}
-	switch hdr.Typeflag {
-	case tar.TypeDir, tar.TypeReg, tar.TypeRegA, tar.TypeSymlink, tar.TypeLink: //nolint:staticcheck // TypeRegA still appears in old archives
-	default:
+	if !isFileType(hdr.Typeflag) && !isTreeType(hdr.Typeflag) {
 		x.stats.Warnings = append(x.stats.Warnings, fmt.Sprintf("%s: skipped entry of type %q", name, hdr.Typeflag))
+		// Read past its content, so that the end of the archive is seen.
+		if _, err := io.Copy(io.Discard, content); err != nil {
+			return fmt.Errorf("read %q: %w", name, err)
+		}
 		return nil
+	}
+	if err := x.budget.charge(name, hdr); err != nil {
+		return err
 	}
 	dir, err := x.enter(path.Dir(name))
 	if err != nil {
@@ -182,12 +190,18 @@ func (x *extractor) file(dir *os.Root, base, name string, hdr *tar.Header, conte
 	if err != nil {
 		return fmt.Errorf("create %q: %w", name, err)
 	}
-	n, err := io.CopyBuffer(f, content, x.buf)
+	var n int64
+	if isSparse(hdr) {
+		n, err = copySparse(f, content, x.buf)
+		x.stats.SparseFiles++
+	} else {
+		n, err = io.CopyBuffer(f, content, x.buf)
+	}
 	if err == nil {
 		err = x.chown(name, hdr, f.Chown)
 	}
 	if err == nil {
-		err = f.Chmod(mode(hdr))
+		err = f.Chmod(x.mode(name, hdr))
 	}
 	if err == nil {
 		err = fileTimes(f, hdr.ModTime)
@@ -296,6 +310,15 @@ func (x *extractor) chown(name string, hdr *tar.Header, chown func(uid, gid int)
 	if gid < 0 {
 		gid = hdr.Gid
 	}
+	if !x.opts.KeepPrivileges && (uid == 0 || gid == 0) {
+		x.stats.DroppedPrivileges++
+		if uid == 0 {
+			uid = x.opts.ownerUID
+		}
+		if gid == 0 {
+			gid = x.opts.ownerGID
+		}
+	}
 	if err := chown(uid, gid); err != nil {
 		return fmt.Errorf("give %q to %d:%d: %w", name, uid, gid, err)
 	}
@@ -308,7 +331,7 @@ func (x *extractor) finishDirs() error {
 	for i := len(x.dirs) - 1; i >= 0; i-- {
 		hdr := x.dirs[i]
 		name, _ := cleanName(hdr.Name)
-		if err := x.root.Chmod(name, mode(hdr)); err != nil {
+		if err := x.root.Chmod(name, x.mode(name, hdr)); err != nil {
 			return fmt.Errorf("set mode of %q: %w", name, err)
 		}
 		if err := setTimes(x.root, name, name, hdr); err != nil {
@@ -325,7 +348,27 @@ func setTimes(dir *os.Root, base, name string, hdr *tar.Header) error {
 	return nil
 }
 
-// mode keeps the permission bits and setuid, setgid and sticky.
-func mode(hdr *tar.Header) fs.FileMode {
-	return hdr.FileInfo().Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+// mode keeps the permission bits and the sticky bit, and setuid and
+// setgid only when privileges are kept.
+func (x *extractor) mode(name string, hdr *tar.Header) fs.FileMode {
+	m := hdr.FileInfo().Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	if !x.opts.KeepPrivileges && m&(fs.ModeSetuid|fs.ModeSetgid) != 0 {
+		m &^= fs.ModeSetuid | fs.ModeSetgid
+		x.stats.DroppedPrivileges++
+	}
+	return m
+}
+
+// ctxReader stops reading a large entry when ctx is cancelled: Ctrl-C
+// stops a restore within one buffer.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

@@ -28,7 +28,7 @@ func TestRestoreFromHTTP(t *testing.T) {
 	src, err := ParseSource(srv.URL + "/backups/home?X-Amz-Signature=secret")
 	must(t, err)
 	dst := writableTempDir(t)
-	stats, err := Restore(context.Background(), src, dst, RestoreOptions{UID: -1, GID: -1})
+	stats, err := Restore(context.Background(), src, dst, RestoreOptions{UID: -1, GID: -1, KeepPrivileges: true})
 	must(t, err)
 	if got, want := describeTree(t, dst, true), describeTree(t, home, true); got != want {
 		t.Errorf("restored tree differs\n got:\n%s\nwant:\n%s", got, want)

@@ -27,7 +27,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			dst := writableTempDir(t)
-			restored, err := Restore(context.Background(), src, dst, RestoreOptions{UID: -1, GID: -1})
+			restored, err := Restore(context.Background(), src, dst, RestoreOptions{UID: -1, GID: -1, KeepPrivileges: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -35,9 +35,12 @@ func (s s3Source) Open(ctx context.Context) (io.ReadCloser, error) {
 	}
 	// One GET, whose error body names the problem (a HEAD first, as
 	// Object.Stat sends, cannot tell a missing bucket from a missing key).
-	body, _, _, err := minio.Core{Client: client}.GetObject(ctx, s.bucket, s.key, minio.GetObjectOptions{})
+	body, info, _, err := minio.Core{Client: client}.GetObject(ctx, s.bucket, s.key, minio.GetObjectOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("fetch snapshot %q: %w%s", s, err, s3Hint(err))
+	}
+	if info.Size >= 0 {
+		return sized{body, info.Size}, nil
 	}
 	return body, nil
 }

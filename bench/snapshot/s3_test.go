@@ -49,7 +49,7 @@ func TestRestoreFromS3(t *testing.T) {
 	src, err := ParseSource("s3://backups/jenkins/home.tar.zst")
 	must(t, err)
 	dst := writableTempDir(t)
-	stats, err := Restore(context.Background(), src, dst, RestoreOptions{UID: -1, GID: -1})
+	stats, err := Restore(context.Background(), src, dst, RestoreOptions{UID: -1, GID: -1, KeepPrivileges: true})
 	must(t, err)
 	if got, want := describeTree(t, dst, true), describeTree(t, home, true); got != want {
 		t.Errorf("restored tree differs\n got:\n%s\nwant:\n%s", got, want)

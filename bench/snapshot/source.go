@@ -117,5 +117,8 @@ func (h httpSource) Open(ctx context.Context) (io.ReadCloser, error) {
 		resp.Body.Close()
 		return nil, fmt.Errorf("fetch snapshot %q: server answered %q, want 200 OK", h, resp.Status)
 	}
+	if resp.ContentLength >= 0 {
+		return sized{resp.Body, resp.ContentLength}, nil
+	}
 	return resp.Body, nil
 }

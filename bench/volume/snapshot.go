@@ -20,6 +20,8 @@ import (
 //	target:                                     # the storage restored onto; default local
 //	  kind: emulated
 //	  profile: ebs-snapshot-lazy
+//	max_bytes: 20Gi                             # optional: most the restore may write
+//	keep_privileges: false                      # optional: keep setuid/setgid bits
 //
 // S3 is reached with the usual AWS environment (AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL_S3). A relative
@@ -31,6 +33,9 @@ type snapshotVolume struct {
 	name   string
 	source snapshot.Source
 	target Volume
+	// maxBytes and keepPrivileges bound the restore (restoreOptions).
+	maxBytes       int64
+	keepPrivileges bool
 }
 
 // restoreMarker is implemented by targets that treat restored files
@@ -48,6 +53,7 @@ func (snapshotKind) Configure(name string, opts *Options) Volume {
 		}
 		v.source = src
 	}
+	v.maxBytes, v.keepPrivileges = restoreOptions(opts)
 	v.target = configureTarget(name, opts)
 	return v
 }
@@ -83,6 +89,12 @@ func (v *snapshotVolume) Kind() string { return "snapshot" }
 
 func (v *snapshotVolume) Params() map[string]string {
 	params := map[string]string{"source": v.source.String(), "target.kind": v.target.Kind()}
+	if v.maxBytes != 0 {
+		params["max_bytes"] = fmt.Sprint(v.maxBytes)
+	}
+	if v.keepPrivileges {
+		params["keep_privileges"] = "true"
+	}
 	for key, value := range v.target.Params() {
 		params["target."+key] = value
 	}
@@ -98,7 +110,8 @@ func (v *snapshotVolume) Prepare(ctx context.Context, env Env, stack *cleanup.St
 	if prepared.HostDir == "" {
 		return Prepared{}, fmt.Errorf("snapshot volume %q: target kind %q gives no host directory to restore into (use mount: host for nfs and efs targets)", v.name, v.target.Kind())
 	}
-	stats, err := snapshot.Restore(ctx, v.source, prepared.HostDir, snapshot.RestoreOptions{UID: env.UID, GID: env.GID})
+	stats, err := snapshot.Restore(ctx, v.source, prepared.HostDir, snapshot.RestoreOptions{
+		UID: env.UID, GID: env.GID, MaxBytes: v.maxBytes, KeepPrivileges: v.keepPrivileges})
 	if err != nil {
 		return Prepared{}, fmt.Errorf("snapshot volume %q: %w", v.name, err)
 	}
@@ -121,6 +134,10 @@ func restoreFacts(target map[string]string, stats snapshot.Stats) map[string]str
 		"snapshot_files":         strconv.Itoa(stats.Files),
 		"snapshot_fetch_ms":      strconv.FormatFloat(stats.FetchMS, 'f', 3, 64),
 		"snapshot_extract_ms":    strconv.FormatFloat(stats.ExtractMS, 'f', 3, 64),
+		"snapshot_limit_bytes":   strconv.FormatInt(stats.LimitBytes, 10),
+	}
+	if stats.SparseFiles > 0 {
+		facts["snapshot_sparse_files"] = strconv.Itoa(stats.SparseFiles)
 	}
 	if len(stats.Warnings) > 0 {
 		facts["snapshot_warnings"] = strings.Join(stats.Warnings, "; ")

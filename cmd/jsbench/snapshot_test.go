@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -33,7 +34,11 @@ func TestSnapshotExamples(t *testing.T) {
 	backend := startTestS3(t, "backups")
 	paths := strings.NewReplacer(" /var/jenkins_home", " "+home, " /backups", " "+backups)
 	for _, cmd := range []string{newSnapshotCreateCommand(env{}).Example, newSnapshotRestoreCommand(env{}).Example} {
-		for _, line := range strings.Split(cmd, "\n") {
+		for i, line := range strings.Split(cmd, "\n") {
+			if strings.Contains(line, " restore ") {
+				// A restore goes into a new (or empty) home, as on a new node.
+				line = strings.Replace(line, " /var/jenkins_home", " "+filepath.Join(dir, fmt.Sprint("restored-", i)), 1)
+			}
 			args := strings.Fields(paths.Replace(line))[1:] // drop "jsbench"
 			code, out, errOut := runCLI(args...)
 			if code != 0 || !strings.Contains(out, " 1 files") {
