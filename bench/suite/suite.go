@@ -11,13 +11,13 @@ import (
 	"time"
 
 	"github.com/jsbench/jsbench/bench/container"
-	"github.com/jsbench/jsbench/bench/emufs"
 	"github.com/jsbench/jsbench/bench/pagecache"
 	"github.com/jsbench/jsbench/bench/process"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/runner"
 	"github.com/jsbench/jsbench/bench/scenario"
 	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/sweep"
 	"github.com/jsbench/jsbench/bench/workdir"
 )
 
@@ -57,8 +57,10 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	if cfg.WorkRoot == "" {
 		cfg.WorkRoot = workdir.DefaultRoot()
 	}
-	if err := sweepLeftovers(cfg.WorkRoot, &out); err != nil {
-		return out, err
+	swept, err := sweep.Run(ctx, sweepPlan(ctx, cfg.WorkRoot))
+	out.Swept = swept
+	if err != nil {
+		return out, fmt.Errorf("sweep what killed sessions left: %w", err)
 	}
 	r, err := newRunner(ctx, cfg, &out)
 	if err != nil {
@@ -82,21 +84,6 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	return out, errors.Join(runErr, sink.Close())
 }
 
-// sweepLeftovers removes what killed sessions left on this host: emulated
-// volumes whose server died (anywhere, since a volume may name its own
-// directory), then work directories whose owner is gone, with the mounts
-// inside them.
-func sweepLeftovers(workRoot string, out *Outcome) error {
-	stale, err := emufs.Sweep("")
-	out.Swept = append(out.Swept, stale...)
-	if err != nil {
-		return fmt.Errorf("sweep stale emulated volumes: %w", err)
-	}
-	dirs, err := workdir.Sweep(workRoot)
-	out.Swept = append(out.Swept, dirs...)
-	return err
-}
-
 func openOutput(dir string, out *Outcome) (*fileSink, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create output directory: %w", err)
@@ -117,13 +104,7 @@ func newRunner(ctx context.Context, cfg Config, out *Outcome) (*runner.Runner, e
 	}
 	needs := needsOf(cfg.Scenarios)
 	if needs.container {
-		if err := addContainerRuntime(ctx, r, out); err != nil {
-			return nil, err
-		}
-	} else if container.Available(ctx) == nil {
-		// No container is needed now, but a killed earlier run may have
-		// left some behind.
-		if err := sweepContainers(ctx, out); err != nil {
+		if err := addContainerRuntime(r); err != nil {
 			return nil, err
 		}
 	}
@@ -140,25 +121,12 @@ func newRunner(ctx context.Context, cfg Config, out *Outcome) (*runner.Runner, e
 	return r, nil
 }
 
-func addContainerRuntime(ctx context.Context, r *runner.Runner, out *Outcome) error {
+func addContainerRuntime(r *runner.Runner) error {
 	rt, err := container.New()
 	if err != nil {
 		return err
 	}
-	if err := sweepContainers(ctx, out); err != nil {
-		return err
-	}
 	r.Runtimes[subject.RuntimeContainer] = rt
-	return nil
-}
-
-// sweepContainers removes the containers and volumes of killed sessions.
-func sweepContainers(ctx context.Context, out *Outcome) error {
-	swept, err := container.Sweep(ctx)
-	out.Swept = append(out.Swept, swept...)
-	if err != nil {
-		return fmt.Errorf("sweep containers left behind: %w", err)
-	}
 	return nil
 }
 

@@ -13,17 +13,28 @@ import (
 // deepest first. A stale FUSE mount whose server was killed answers
 // ENOTCONN to everything but an unmount.
 func detachMountsBelow(dir string) error {
+	_, err := unmountBelow(dir)
+	return err
+}
+
+// unmountBelow is detachMountsBelow naming the mount points it detached.
+func unmountBelow(dir string) ([]string, error) {
 	points, err := mountPointsBelow(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var detached []string
 	var errs []error
 	for _, p := range points {
-		if err := syscall.Unmount(p, syscall.MNT_DETACH); err != nil && !errors.Is(err, syscall.EINVAL) {
+		err := syscall.Unmount(p, syscall.MNT_DETACH)
+		switch {
+		case err == nil:
+			detached = append(detached, p)
+		case !errors.Is(err, syscall.EINVAL):
 			errs = append(errs, fmt.Errorf("unmount %q: %w", p, err))
 		}
 	}
-	return errors.Join(errs...)
+	return detached, errors.Join(errs...)
 }
 
 func mountPointsBelow(dir string) ([]string, error) {

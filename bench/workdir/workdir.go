@@ -51,8 +51,51 @@ func Remove(dir string) error {
 }
 
 // Sweep removes the suite directories below root whose owning process
-// is gone, and returns their paths.
+// is gone, with the mounts inside them, and returns their paths. A
+// session's sweep runs SweepMounts and SweepDirs as separate steps, after
+// the containers that may still use them (bench/sweep).
 func Sweep(root string) ([]string, error) {
+	mounts, err := SweepMounts(root)
+	if err != nil {
+		return mounts, err
+	}
+	dirs, err := SweepDirs(root)
+	return append(mounts, dirs...), err
+}
+
+// SweepMounts detaches the mounts inside the suite directories below root
+// whose owning process is gone, deepest first, and names them.
+func SweepMounts(root string) ([]string, error) {
+	orphans, err := Orphans(root)
+	var detached []string
+	var errs []error
+	for _, dir := range orphans {
+		points, err := unmountBelow(dir)
+		detached = append(detached, points...)
+		errs = append(errs, err)
+	}
+	return detached, errors.Join(append(errs, err)...)
+}
+
+// SweepDirs removes the suite directories below root whose owning
+// process is gone (detaching what is still mounted inside), and names them.
+func SweepDirs(root string) ([]string, error) {
+	orphans, err := Orphans(root)
+	var removed []string
+	var errs []error
+	for _, dir := range orphans {
+		if err := Remove(dir); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		removed = append(removed, dir)
+	}
+	return removed, errors.Join(append(errs, err)...)
+}
+
+// Orphans lists the suite directories below root whose owning process is
+// gone.
+func Orphans(root string) ([]string, error) {
 	entries, err := os.ReadDir(root)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -60,20 +103,14 @@ func Sweep(root string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sweep work directories: %w", err)
 	}
-	var removed []string
-	var errs []error
+	var orphans []string
 	for _, e := range entries {
 		dir := filepath.Join(root, e.Name())
-		if !e.IsDir() || ownerAlive(dir) {
-			continue
+		if e.IsDir() && !ownerAlive(dir) {
+			orphans = append(orphans, dir)
 		}
-		if err := Remove(dir); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		removed = append(removed, dir)
 	}
-	return removed, errors.Join(errs...)
+	return orphans, nil
 }
 
 // ownerAlive reports whether the process recorded in dir still runs. A
