@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"archive/tar"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -48,6 +49,12 @@ type Stats struct {
 // access times and user names are left out so that the same tree gives
 // the same bytes. The root directory itself is not an entry.
 func Create(w io.Writer, srcDir string, format Format) (Stats, error) {
+	return CreateContext(context.Background(), w, srcDir, format)
+}
+
+// CreateContext is Create that stops between two entries when ctx is
+// cancelled.
+func CreateContext(ctx context.Context, w io.Writer, srcDir string, format Format) (Stats, error) {
 	// A home is often a symlink to the real disk (/var/jenkins_home ->
 	// /data/jenkins); the walk must start below it.
 	root, err := filepath.EvalSymlinks(srcDir)
@@ -67,6 +74,9 @@ func Create(w io.Writer, srcDir string, format Format) (Stats, error) {
 		}
 		if path == root {
 			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		return addEntry(tw, root, path, d, &stats)
 	})
@@ -88,6 +98,12 @@ func Create(w io.Writer, srcDir string, format Format) (Stats, error) {
 // renamed when complete, so that a backup job that dies leaves no
 // truncated archive under the real name.
 func CreateFile(path, srcDir string) (Stats, error) {
+	return CreateFileContext(context.Background(), path, srcDir)
+}
+
+// CreateFileContext is CreateFile that stops, removing its temporary
+// file, when ctx is cancelled.
+func CreateFileContext(ctx context.Context, path, srcDir string) (Stats, error) {
 	format, err := FormatFromName(path)
 	if err != nil {
 		return Stats{}, err
@@ -100,7 +116,7 @@ func CreateFile(path, srcDir string) (Stats, error) {
 		return Stats{}, fmt.Errorf("create archive: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
-	stats, err := Create(tmp, srcDir, format)
+	stats, err := CreateContext(ctx, tmp, srcDir, format)
 	if err == nil {
 		err = tmp.Sync()
 	}

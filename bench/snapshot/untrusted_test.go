@@ -262,3 +262,22 @@ func TestPrivilegesAreDropped(t *testing.T) {
 		}
 	}
 }
+
+// TestCreateAndRestoreStopWhenCancelled archives and restores with a
+// cancelled context: both stop, and leave neither an archive nor a home.
+func TestCreateAndRestoreStopWhenCancelled(t *testing.T) {
+	home := sampleHome(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	if _, err := CreateFileContext(ctx, filepath.Join(dir, "home.tar"), home); !errors.Is(err, context.Canceled) {
+		t.Errorf("create: err = %v", err)
+	}
+	archive := tarOf(t, twoJobs...)
+	if _, err := Restore(ctx, readerSource{archive}, filepath.Join(dir, "home"), keepIDs); !errors.Is(err, context.Canceled) {
+		t.Errorf("restore: err = %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+}

@@ -32,7 +32,7 @@ func newSnapshotCreateCommand(e env) *cobra.Command {
 		Example: "  jsbench snapshot create /var/jenkins_home /backups/jenkins-home.tar.zst",
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			stats, err := snapshot.CreateFile(args[1], args[0])
+			stats, err := snapshot.CreateFileContext(e.ctx, args[1], args[0])
 			if err != nil {
 				return err
 			}
