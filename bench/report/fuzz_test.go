@@ -25,21 +25,23 @@ func FuzzReport(f *testing.F) {
 	f.Add([]byte(six+failed), []byte(six))
 	f.Add([]byte(fuzzLine), []byte(failed))
 	f.Add([]byte(`{"schema":"jsbench.run/v1","scenario":"","volume":{"name":""},"status":"ok","ready_ms":1e300}`+"\n"), []byte(six))
-	renderers := []Renderer{Text, Table, JSON, Markdown, JUnit, CSV, GoBench}
-	f.Fuzz(func(t *testing.T, cur, base []byte) {
-		current, _, err := results.ReadJSONL(bytes.NewReader(cur))
-		if err != nil || len(current) == 0 {
-			return
+	f.Fuzz(renderAll)
+}
+
+// renderAll reads both files, builds the model and renders every format.
+func renderAll(t *testing.T, cur, base []byte) {
+	current, _, err := results.ReadJSONL(bytes.NewReader(cur))
+	if err != nil || len(current) == 0 {
+		return
+	}
+	baseline, _, err := results.ReadJSONL(bytes.NewReader(base))
+	if err != nil {
+		return
+	}
+	m := Build(current, baseline, compare.Options{Resamples: 50})
+	for i, render := range []Renderer{Text, Table, JSON, Markdown, JUnit, CSV, GoBench} {
+		if err := render(&bytes.Buffer{}, m); err != nil {
+			t.Errorf("renderer %d: %v", i, err)
 		}
-		baseline, _, err := results.ReadJSONL(bytes.NewReader(base))
-		if err != nil {
-			return
-		}
-		m := Build(current, baseline, compare.Options{Resamples: 50})
-		for i, render := range renderers {
-			if err := render(&bytes.Buffer{}, m); err != nil {
-				t.Fatalf("renderer %d: %v", i, err)
-			}
-		}
-	})
+	}
 }
