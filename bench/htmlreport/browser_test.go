@@ -3,6 +3,7 @@ package htmlreport_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -75,7 +76,8 @@ rto: 30s
 	s.out = filepath.Join(s.dir, "out")
 	start := time.Now()
 	defer func() { t.Logf("jsbench run: 19 runs in %.1f s", time.Since(start).Seconds()) }()
-	s.jsbench_(t, "run", "--out", s.out, "--work-dir", filepath.Join(s.dir, "work"), "--sim-binary", sim, storage, brokenYAML)
+	// The broken scenario's run fails: some runs failed, exit 4.
+	s.jsbenchExits(t, 4, "run", "--out", s.out, "--work-dir", filepath.Join(s.dir, "work"), "--sim-binary", sim, storage, brokenYAML)
 	return s
 }
 
@@ -120,14 +122,27 @@ func (s *session) reportWithHistory(t *testing.T) {
 
 func (s *session) jsbench_(t *testing.T, args ...string) string {
 	t.Helper()
+	return s.jsbenchExits(t, 0, args...)
+}
+
+// jsbenchExits runs jsbench and wants it to exit with code.
+func (s *session) jsbenchExits(t *testing.T, code int, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, s.jsbench, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("jsbench %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	got := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		got = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("jsbench %s: %v", strings.Join(args, " "), err)
+	}
+	if got != code {
+		t.Fatalf("jsbench %s: exit %d, want %d\n%s", strings.Join(args, " "), got, code, stderr.String())
 	}
 	return string(out)
 }
