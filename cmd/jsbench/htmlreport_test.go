@@ -29,7 +29,7 @@ func TestReportHTML(t *testing.T) {
 			[]string{"<!DOCTYPE html>", "is the fastest storage", "20.10.24", `id="s1-waterfall"`}},
 		{"with history", []string{"report", "--format", "html", "--history", history, cur}, 0,
 			[]string{`id="s1-trend"`, "nightly"}},
-		{"history without html", []string{"report", "--history", history, cur}, 1,
+		{"history without html", []string{"report", "--history", history, cur}, exitUnusable,
 			[]string{"use it with --format html"}},
 	}
 	for _, tt := range tests {
