@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/jsbench/jsbench/bench/cancel"
 )
 
 // keptModeBits are the permission bits a copy keeps.
@@ -77,7 +79,7 @@ func copyFile(ctx context.Context, src, dst string) (n int64, err error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err = io.Copy(out, ctxReader{ctx, in})
+	n, err = io.Copy(out, cancel.Reader(ctx, in))
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
@@ -85,19 +87,6 @@ func copyFile(ctx context.Context, src, dst string) (n int64, err error) {
 		return n, err
 	}
 	return n, copyAttributes(src, dst)
-}
-
-// ctxReader stops a long copy when ctx is cancelled.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
 }
 
 // copyAttributes gives dst the mode and modification time of src.

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/jsbench/jsbench/bench/cancel"
 )
 
 // ErrUnsafePath is returned for an archive entry that would land outside
@@ -67,7 +69,7 @@ func extract(ctx context.Context, end *endReader, dstDir string, opts RestoreOpt
 		if err != nil {
 			return fmt.Errorf("read archive: %w", err)
 		}
-		if err := x.entry(hdr, ctxReader{ctx, tr}); err != nil {
+		if err := x.entry(hdr, cancel.Reader(ctx, tr)); err != nil {
 			return err
 		}
 		end.entryDone()
@@ -357,18 +359,4 @@ func (x *extractor) mode(name string, hdr *tar.Header) fs.FileMode {
 		x.stats.DroppedPrivileges++
 	}
 	return m
-}
-
-// ctxReader stops reading a large entry when ctx is cancelled: Ctrl-C
-// stops a restore within one buffer.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
 }
