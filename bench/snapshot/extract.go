@@ -63,8 +63,9 @@ func extract(ctx context.Context, end *endReader, dstDir string, opts RestoreOpt
 		}
 		hdr, err := tr.Next()
 		if err == io.EOF {
+			err := x.finishDirs()
 			x.warnDropped()
-			return x.finishDirs()
+			return err
 		}
 		if err != nil {
 			return fmt.Errorf("read archive: %w", err)
@@ -203,7 +204,7 @@ func (x *extractor) file(dir *os.Root, base, name string, hdr *tar.Header, conte
 		err = x.chown(name, hdr, f.Chown)
 	}
 	if err == nil {
-		err = f.Chmod(x.mode(name, hdr))
+		err = f.Chmod(x.mode(hdr))
 	}
 	if err == nil {
 		err = fileTimes(f, hdr.ModTime)
@@ -333,7 +334,7 @@ func (x *extractor) finishDirs() error {
 	for i := len(x.dirs) - 1; i >= 0; i-- {
 		hdr := x.dirs[i]
 		name, _ := cleanName(hdr.Name)
-		if err := x.root.Chmod(name, x.mode(name, hdr)); err != nil {
+		if err := x.root.Chmod(name, x.mode(hdr)); err != nil {
 			return fmt.Errorf("set mode of %q: %w", name, err)
 		}
 		if err := setTimes(x.root, name, name, hdr); err != nil {
@@ -352,7 +353,7 @@ func setTimes(dir *os.Root, base, name string, hdr *tar.Header) error {
 
 // mode keeps the permission bits and the sticky bit, and setuid and
 // setgid only when privileges are kept.
-func (x *extractor) mode(name string, hdr *tar.Header) fs.FileMode {
+func (x *extractor) mode(hdr *tar.Header) fs.FileMode {
 	m := hdr.FileInfo().Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
 	if !x.opts.KeepPrivileges && m&(fs.ModeSetuid|fs.ModeSetgid) != 0 {
 		m &^= fs.ModeSetuid | fs.ModeSetgid
