@@ -50,9 +50,14 @@ type Start struct {
 	Version        string     `json:"version,omitempty"`
 	Origin         *time.Time `json:"origin,omitempty"`
 	OriginReceived *time.Time `json:"origin_received,omitempty"`
-	FullyUp        bool       `json:"fully_up"`
-	FullyUpAt      *time.Time `json:"fully_up_at,omitempty"`
-	FullyUpMS      *float64   `json:"fully_up_ms,omitempty"`
+	// Clock names what the start was timed by (jenkins, timestamps,
+	// json-file, journal) and ClockResolutionNS its resolution.
+	Clock             string `json:"clock,omitempty"`
+	ClockResolutionNS int64  `json:"clock_resolution_ns,omitempty"`
+	clockText         string
+	FullyUp           bool       `json:"fully_up"`
+	FullyUpAt         *time.Time `json:"fully_up_at,omitempty"`
+	FullyUpMS         *float64   `json:"fully_up_ms,omitempty"`
 	// TotalMS is where the last phase ends: fully up, or the last event.
 	TotalMS      float64   `json:"total_ms"`
 	Phases       []Phase   `json:"phases"`
@@ -139,6 +144,7 @@ func buildStart(n int, s jenkinslog.Start) Start {
 	out := Start{
 		Number: n, FirstLine: s.FirstLine, LastLine: s.LastLine, Version: s.Version, FullyUp: s.FullyUp,
 		Origin: instant(s.Origin), OriginReceived: instant(s.OriginReceived),
+		Clock: s.Clock.Source, ClockResolutionNS: int64(s.Clock.Resolution), clockText: s.Clock.Describe(),
 		Phases: []Phase{}, Events: []Event{}, Warnings: warnings(s.Warnings),
 	}
 	for _, p := range s.Phases {

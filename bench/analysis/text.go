@@ -51,7 +51,7 @@ func renderFile(out *errWriter, f File) {
 func renderStart(out *errWriter, s Start) {
 	out.printf("\nstart %d (lines %d-%d)%s: %s\n", s.Number, s.FirstLine, s.LastLine, version(s.Version), headline(s))
 	if s.Origin != nil {
-		out.printf("  first timestamped line at %s\n", s.Origin.Format(stampLayout))
+		out.printf("  first timestamped line at %s, timed by %s\n", s.Origin.Format(stampLayout), s.clockText)
 	}
 	if s.FullyUpAt != nil {
 		out.printf("  fully up at %s (%s after the first timestamped line)\n", s.FullyUpAt.Format(stampLayout), seconds(*s.FullyUpMS))

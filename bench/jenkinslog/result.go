@@ -8,6 +8,11 @@ type Options struct {
 	// two-line java.util.logging format, old Winstone lines and systemd
 	// journal prefixes. Nil means UTC.
 	Location *time.Location
+	// Received describes the Line.Received times the caller gives, so
+	// that they may time a start when they are the finest clock (Docker's
+	// nanosecond stamps of a container's log). Its Source must differ
+	// from the ClockXxx names. Zero: Received times never time a start.
+	Received Clock
 }
 
 // Result is everything a Parser read: the starts in log order, warnings
@@ -34,9 +39,15 @@ type Warning struct {
 // line before the next start.
 type Start struct {
 	FirstLine, LastLine int
-	// Origin is the log time of the first line of this start that carries
-	// Jenkins's own timestamp; every OffsetMS and phase counts from it.
+	// Origin is the time, on Clock, of the first line of this start that
+	// carries Jenkins's own timestamp; every OffsetMS and phase counts
+	// from it.
 	Origin time.Time
+	// Clock is what the start was timed by: the finest clock its first
+	// timestamped line carries (Jenkins's own, a wrapper's, or the
+	// Received times described by Options.Received), kept for the whole
+	// start.
+	Clock Clock
 	// OriginReceived is the Received time of the first line of this start,
 	// zero when unknown.
 	OriginReceived time.Time

@@ -78,6 +78,11 @@ type Record struct {
 	RTOMS float64 `json:"rto_ms,omitempty"`
 	// CacheDropped tells whether the page cache was dropped before the run.
 	CacheDropped bool `json:"cache_dropped"`
+	// Clock is what the log's phases and LogReadyMS were timed by: the
+	// finest of Jenkins's own timestamps and the runtime's receipt stamps
+	// (Docker's, to the nanosecond). Absent in older records, which were
+	// timed by Jenkins's own timestamps.
+	Clock *Clock `json:"clock,omitempty"`
 
 	Events   []Event  `json:"events,omitempty"`
 	Phases   []Phase  `json:"phases,omitempty"`
@@ -90,6 +95,16 @@ type Record struct {
 	// LogLines counts the lines read; StreamedLines those seen live.
 	LogLines      int `json:"log_lines"`
 	StreamedLines int `json:"streamed_lines"`
+}
+
+// Clock names a clock and its resolution.
+type Clock struct {
+	// Source is "jenkins" (the log's own timestamps), "docker" (Docker's
+	// receipt stamps), "harness" (the harness's receipt times), or a
+	// wrapper's clock in a log read after the fact ("timestamps",
+	// "json-file", "journal").
+	Source       string `json:"source"`
+	ResolutionNS int64  `json:"resolution_ns"`
 }
 
 // Subject says what produced the numbers. Simulated is true for the
