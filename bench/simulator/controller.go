@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"context"
@@ -13,17 +13,17 @@ import (
 	"time"
 )
 
-// version is the Jenkins release the controller imitates, suffixed so
+// Version is the Jenkins release the controller imitates, suffixed so
 // that it reads as simulated everywhere it shows (log, X-Jenkins header,
 // Jetty's context line) while a version parser still reads 2.541.3.
-const version = "2.541.3-jsbench-sim"
+const Version = "2.541.3-jsbench-sim"
 
 // jettyVersion is the Jetty that 2.541.x runs (fixture 02).
 const jettyVersion = "12.1.5"
 
 // controller is one start of the simulated controller.
 type controller struct {
-	cfg    config
+	cfg    Config
 	stdout io.Writer
 	log    *logger
 	app    webapp
@@ -34,43 +34,43 @@ type controller struct {
 	serverID, connectorID, contextID, handlerID int
 }
 
-func newController(cfg config, stdout, stderr io.Writer) *controller {
+func newController(cfg Config, stdout, stderr io.Writer) *controller {
 	return &controller{cfg: cfg, stdout: stdout, log: &logger{w: stderr},
 		serverID: rand.IntN(1 << 31), connectorID: rand.IntN(1 << 31), contextID: rand.IntN(1 << 31), handlerID: rand.IntN(1 << 31)}
 }
 
 // run starts the container and Jenkins, then serves until ctx ends.
 func (c *controller) run(ctx context.Context) int {
-	fmt.Fprintf(c.stdout, "Running from: %s\n", c.cfg.war)
-	if !c.cfg.webrootGiven {
-		fmt.Fprintf(c.stdout, "webroot: %s\n", c.cfg.webroot)
+	fmt.Fprintf(c.stdout, "Running from: %s\n", c.cfg.War)
+	if !c.cfg.WebrootGiven {
+		fmt.Fprintf(c.stdout, "webroot: %s\n", c.cfg.Webroot)
 	}
 	if err := c.startContainer(ctx); err != nil {
 		if ctx.Err() != nil { // SIGTERM during extraction: Jenkins never started
 			c.stopContainer()
-			return exitOK
+			return ExitOK
 		}
 		c.containerFailed(err)
-		return exitFailed
+		return ExitFailed
 	}
 	bootErr := c.boot(ctx)
 	switch {
 	case ctx.Err() != nil:
 		c.stopContainer()
 		c.cleanUp(threadShutdown)
-		return exitOK
+		return ExitOK
 	case bootErr != nil:
 		c.bootFailed(bootErr)
-		if !c.cfg.exitOnBootFail {
+		if !c.cfg.ExitOnBootFailure {
 			<-ctx.Done()
 		}
 		c.stopContainer()
-		return exitFailed
+		return ExitFailed
 	}
 	<-ctx.Done()
 	c.stopContainer()
 	c.cleanUp(threadShutdown)
-	return exitOK
+	return ExitOK
 }
 
 // startContainer is Winstone and Jetty: extract the WAR, start the web
@@ -87,12 +87,12 @@ func (c *controller) startContainer(ctx context.Context) error {
 		"jetty-%s; built: 2025-12-03T22:18:24.732Z; git: 4905d09d7b6801e792d7b73946cf7b66e4be25d6; jvm %s", jettyVersion, runtime.Version())
 	c.log.log(threadMain, levelInfo, "o.e.j.e.w.StandardDescriptorProcessor#visitServlet", "NO JSP Support for /, did not find org.eclipse.jetty.ee9.jsp.JettyJspServlet")
 	c.log.log(threadMain, levelInfo, "o.e.j.s.DefaultSessionIdManager#doStart", "Session workerName=node0")
-	c.log.log(threadMain, levelInfo, "hudson.WebAppMain#contextInitialized", "Jenkins home directory: %s found at: %s", c.cfg.home, c.cfg.homeSource)
-	_ = os.MkdirAll(c.cfg.home, 0o755) // as WebAppMain; what fails to be written later reports why
+	c.log.log(threadMain, levelInfo, "hudson.WebAppMain#contextInitialized", "Jenkins home directory: %s found at: %s", c.cfg.Home, c.cfg.HomeSource)
+	_ = os.MkdirAll(c.cfg.Home, 0o755) // as WebAppMain; what fails to be written later reports why
 	c.recordBootAttempt()
 	c.log.log(threadMain, levelInfo, "o.e.j.s.handler.ContextHandler#doStart",
 		"Started oeje9n.ContextHandler$CoreContextHandler@%x{Jenkins v%s,/,b=file://%s/,a=AVAILABLE,h=oeje9n.ContextHandler$CoreContextHandler$CoreToNestedHandler@%x{STARTED}}",
-		c.contextID, version, c.cfg.webroot, c.handlerID)
+		c.contextID, Version, c.cfg.Webroot, c.handlerID)
 	if err := c.listen(); err != nil {
 		return err
 	}

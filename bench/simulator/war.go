@@ -1,8 +1,7 @@
-package main
+package simulator
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,32 +40,6 @@ const (
 // warDate dates every entry (the 2.541.2 release seen in fixture 02).
 var warDate = time.Date(2026, time.February, 25, 0, 0, 0, 0, time.UTC)
 
-func makeWarCommand(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("make-war", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	entries := fs.Int("entries", DefaultWarEntries, "number of files in the WAR")
-	sizeMB := fs.Float64("size-mb", DefaultWarSizeMB, "size of the WAR in MB (10^6 bytes)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jenkins-sim make-war [--entries N] [--size-mb M] OUT")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	out := fs.Arg(0)
-	size, err := writeWarFile(out, *entries, int64(*sizeMB*1e6))
-	if err != nil {
-		fmt.Fprintf(stderr, "jenkins-sim: %v\n", err)
-		return exitFailed
-	}
-	fmt.Fprintf(stdout, "wrote %s: %d entries, %d bytes\n", out, *entries, size)
-	return exitOK
-}
-
 // syntheticWarFiles are the file entries of the WAR make-war writes for
 // entries and size, each writing its uncompressed bytes.
 func syntheticWarFiles(entries int, size int64) ([]warFile, error) {
@@ -82,9 +55,11 @@ func syntheticWarFiles(entries int, size int64) ([]warFile, error) {
 	return files, nil
 }
 
-// writeWarFile writes the WAR next to path and renames it into place, so
-// that an interrupted run never leaves a truncated WAR behind.
-func writeWarFile(path string, entries int, size int64) (int64, error) {
+// WriteWar writes a synthetic jenkins.war of entries files and about size
+// bytes to path (next to it first, then renamed into place, so that an
+// interrupted run never leaves a truncated WAR behind) and returns its
+// size. The same numbers always make the same bytes.
+func WriteWar(path string, entries int, size int64) (int64, error) {
 	layout, err := warLayout(entries, size)
 	if err != nil {
 		return 0, err

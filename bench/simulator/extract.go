@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"archive/zip"
@@ -34,21 +34,21 @@ func (e *containerError) Unwrap() error { return e.err }
 // delete the webroot and extract every file entry again (plain writes, no
 // fsync, as Java's FileOutputStream), then date .timestamp like the WAR.
 func (c *controller) extractWar(ctx context.Context) error {
-	war, err := os.Stat(c.cfg.war)
+	war, err := os.Stat(c.cfg.War)
 	if err == nil && !war.Mode().IsRegular() {
-		err = fmt.Errorf("%q is not a file", c.cfg.war)
+		err = fmt.Errorf("%q is not a file", c.cfg.War)
 	}
 	if err != nil {
 		return &containerError{err: fmt.Errorf("open war: %w", err),
-			exception: fmt.Sprintf("winstone.WinstoneException: The warfile supplied is unavailable or invalid (%s)\n\tat %s\n", c.cfg.war, frame("Winstone.getWebRoot"))}
+			exception: fmt.Sprintf("winstone.WinstoneException: The warfile supplied is unavailable or invalid (%s)\n\tat %s\n", c.cfg.War, frame("Winstone.getWebRoot"))}
 	}
-	stamp := filepath.Join(c.cfg.webroot, ".timestamp")
+	stamp := filepath.Join(c.cfg.Webroot, ".timestamp")
 	if info, err := os.Stat(stamp); err == nil && absDuration(info.ModTime().Sub(war.ModTime())) <= timestampTolerance {
 		return nil
 	}
-	c.deleteRecursive(c.cfg.webroot)
-	if err := os.MkdirAll(c.cfg.webroot, 0o755); err != nil {
-		c.log.logError(threadMain, levelWarning, "winstone.Logger#logInternal", "Failed to recreate dirs "+c.cfg.webroot, nioException(err, "Winstone.getWebRoot"))
+	c.deleteRecursive(c.cfg.Webroot)
+	if err := os.MkdirAll(c.cfg.Webroot, 0o755); err != nil {
+		c.log.logError(threadMain, levelWarning, "winstone.Logger#logInternal", "Failed to recreate dirs "+c.cfg.Webroot, nioException(err, "Winstone.getWebRoot"))
 	}
 	if err := c.extractEntries(ctx, war.ModTime()); err != nil {
 		return err
@@ -69,7 +69,7 @@ func (c *controller) extractEntries(ctx context.Context, warTime time.Time) erro
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		out := filepath.Join(c.cfg.webroot, filepath.FromSlash(f.name))
+		out := filepath.Join(c.cfg.Webroot, filepath.FromSlash(f.name))
 		if info, err := os.Stat(out); err == nil && info.ModTime().After(warTime) {
 			continue // newer than the WAR: Winstone keeps it
 		}
@@ -94,11 +94,11 @@ type warFile struct {
 // generates it (the same numbers give the same files) so that scenarios
 // can vary the extraction without another image.
 func (c *controller) warFiles() ([]warFile, func(), error) {
-	if c.cfg.warEntries > 0 {
-		files, err := syntheticWarFiles(c.cfg.warEntries, int64(c.cfg.warMB*1e6))
+	if c.cfg.WarEntries > 0 {
+		files, err := syntheticWarFiles(c.cfg.WarEntries, int64(c.cfg.WarMB*1e6))
 		return files, func() {}, err
 	}
-	r, err := zip.OpenReader(c.cfg.war)
+	r, err := zip.OpenReader(c.cfg.War)
 	if err != nil {
 		return nil, nil, err
 	}

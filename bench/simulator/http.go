@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ type webapp struct {
 }
 
 func (a *webapp) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("X-Jenkins", version)
+	w.Header().Set("X-Jenkins", Version)
 	w.Header().Set("Content-Type", "text/html;charset=utf-8")
 	switch a.state.Load() {
 	case stateLoading:
@@ -62,10 +62,10 @@ const loginPage = `<!DOCTYPE html><html><head><title>Sign in [Jenkins]</title></
 // listen opens the HTTP port and serves the webapp on it; --httpPort=-1
 // disables HTTP, as it does for Winstone.
 func (c *controller) listen() error {
-	if c.cfg.httpPort < 0 {
+	if c.cfg.HTTPPort < 0 {
 		return nil
 	}
-	addr := net.JoinHostPort(c.cfg.listenAddress, strconv.Itoa(c.cfg.httpPort))
+	addr := net.JoinHostPort(c.cfg.ListenAddress, strconv.Itoa(c.cfg.HTTPPort))
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
 		return &containerError{err: fmt.Errorf("listen on %q: %w", addr, err),

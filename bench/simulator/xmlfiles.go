@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import "github.com/jsbench/jsbench/bench/home/system"
 

@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"errors"
@@ -9,11 +9,11 @@ import (
 // loadDescriptors reads the descriptor settings at the top of the home
 // (<class>.xml) and the user index, as extensions load their state.
 func (c *controller) loadDescriptors() error {
-	files, err := filepath.Glob(filepath.Join(c.cfg.home, "*.xml"))
+	files, err := filepath.Glob(filepath.Join(c.cfg.Home, "*.xml"))
 	if err != nil {
 		return err
 	}
-	files = append(files, filepath.Join(c.cfg.home, "users", "users.xml"))
+	files = append(files, filepath.Join(c.cfg.Home, "users", "users.xml"))
 	for _, f := range files {
 		if base := filepath.Base(f); base == "config.xml" || base == "queue.xml" {
 			continue
@@ -28,10 +28,10 @@ func (c *controller) loadDescriptors() error {
 // loadGlobalConfig is "Loading global config": config.xml, then the
 // agents under nodes/. A fresh home has neither.
 func (c *controller) loadGlobalConfig() error {
-	if _, err := readXML(filepath.Join(c.cfg.home, "config.xml")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if _, err := readXML(filepath.Join(c.cfg.Home, "config.xml")); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	nodes, err := subdirs(filepath.Join(c.cfg.home, "nodes"))
+	nodes, err := subdirs(filepath.Join(c.cfg.Home, "nodes"))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

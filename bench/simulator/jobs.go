@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // that is a folder loads its children one after another (JENKINS-72994,
 // ../shared/calibration.md). Item failures are logged and the boot goes on.
 func (c *controller) itemTasks() ([]task, error) {
-	dir := filepath.Join(c.cfg.home, "jobs")
+	dir := filepath.Join(c.cfg.Home, "jobs")
 	items, err := subdirs(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		err = os.MkdirAll(dir, 0o755)
@@ -67,7 +67,7 @@ func (c *controller) loadItem(dir string) error {
 	if err != nil {
 		return err
 	}
-	burn(c.cfg.cpuPerJob)
+	burn(c.cfg.CPUPerJob)
 	if !isFolder(root) {
 		return loadJob(dir)
 	}

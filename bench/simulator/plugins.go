@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"archive/zip"
@@ -22,7 +22,7 @@ type pluginArchive struct {
 // listPlugins is the "Loading plugins" task: create plugins/ if needed,
 // list it and stat every archive.
 func (c *controller) listPlugins() ([]*pluginArchive, error) {
-	dir := filepath.Join(c.cfg.home, "plugins")
+	dir := filepath.Join(c.cfg.Home, "plugins")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -126,7 +126,7 @@ func (c *controller) startTasks(plugins []*pluginArchive) []task {
 		}
 		name := fmt.Sprintf("Loading plugin %s v%s (%s)", p.manifest["Long-Name"], p.manifest["Plugin-Version"], p.manifest["Short-Name"])
 		tasks = append(tasks, task{name: name, step: "ClassicPluginStrategy.load", run: func() error {
-			burn(c.cfg.cpuPerPlugin)
+			burn(c.cfg.CPUPerPlugin)
 			return readJars(filepath.Join(p.dir, "WEB-INF", "lib"))
 		}})
 	}

@@ -1,9 +1,10 @@
-package main
+package simulator
 
 import (
 	"bytes"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -48,3 +49,6 @@ func TestRecordFormat(t *testing.T) {
 		t.Errorf("record %q", lines[0])
 	}
 }
+
+// recordLine is one Winstone SupportLogFormatter record (calibration.md).
+var recordLine = regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4} \[id=\d+\]\t(INFO|WARNING|SEVERE)\t[\w.$]+#[\w$<>]+: `)

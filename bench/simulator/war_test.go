@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"archive/zip"
@@ -84,7 +84,7 @@ func TestMakeWar(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.war"), filepath.Join(dir, "b.war")
 	for _, path := range []string{a, b} {
-		if _, err := writeWarFile(path, 300, 8e6); err != nil {
+		if _, err := WriteWar(path, 300, 8e6); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -116,7 +116,7 @@ func TestMakeWar(t *testing.T) {
 // the very files the WAR make-war writes for the same numbers holds.
 func TestSyntheticWarIsMakeWars(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "jenkins.war")
-	if _, err := writeWarFile(path, 120, 3e6); err != nil {
+	if _, err := WriteWar(path, 120, 3e6); err != nil {
 		t.Fatal(err)
 	}
 	r, err := zip.OpenReader(path)
@@ -151,7 +151,7 @@ func TestSyntheticWarIsMakeWars(t *testing.T) {
 func BenchmarkMakeWar(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "jenkins.war")
 	for b.Loop() {
-		size, err := writeWarFile(path, DefaultWarEntries, int64(DefaultWarSizeMB*1e6))
+		size, err := WriteWar(path, DefaultWarEntries, int64(DefaultWarSizeMB*1e6))
 		if err != nil {
 			b.Fatal(err)
 		}

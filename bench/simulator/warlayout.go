@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"fmt"
@@ -48,7 +48,7 @@ func warLayout(entries int, size int64) ([]synth.Entry, error) {
 // miscEntries are the manifest, executable.Main's classes and the web
 // descriptors.
 func miscEntries(n int) []synth.Entry {
-	manifest := "Manifest-Version: 1.0\r\nMain-Class: executable.Main\r\nJenkins-Version: " + version + "\r\n\r\n"
+	manifest := "Manifest-Version: 1.0\r\nMain-Class: executable.Main\r\nJenkins-Version: " + Version + "\r\n\r\n"
 	fixed := []string{"WEB-INF/web.xml", "WEB-INF/jboss-web.xml", "WEB-INF/sun-web.xml", "WEB-INF/ibm-web-bnd.xmi",
 		"executable/Main.class", "executable/Main$FileAndDescription.class", "executable/Main$VersionNumber.class",
 		"META-INF/maven/org.jenkins-ci.main/jenkins-war/pom.xml", "META-INF/maven/org.jenkins-ci.main/jenkins-war/pom.properties"}

@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"crypto/rand"
@@ -20,7 +20,7 @@ const bootAttemptsFile = "failed-boot-attempts.txt"
 // recordBootAttempt appends the date to failed-boot-attempts.txt, warning
 // (not failing) when the home is not writable, as WebAppMain does.
 func (c *controller) recordBootAttempt() {
-	path := filepath.Join(c.cfg.home, bootAttemptsFile)
+	path := filepath.Join(c.cfg.Home, bootAttemptsFile)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
 	if err == nil {
 		_, err = fmt.Fprintln(f, time.Now().Format(time.UnixDate))
@@ -36,14 +36,14 @@ func (c *controller) recordBootAttempt() {
 // secretKey is the Jenkins constructor's first write: read secret.key, or
 // create it (and its secret.key.not-so-secret marker) on a fresh home.
 func (c *controller) secretKey() error {
-	path := filepath.Join(c.cfg.home, "secret.key")
+	path := filepath.Join(c.cfg.Home, "secret.key")
 	if _, err := os.ReadFile(path); !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	if err := atomicWrite(path, []byte(randomHex(32))); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(c.cfg.home, "secret.key.not-so-secret"), nil, 0o644)
+	return os.WriteFile(filepath.Join(c.cfg.Home, "secret.key.not-so-secret"), nil, 0o644)
 }
 
 // homeFile is a file Jenkins reads if present and writes on a fresh home.
@@ -61,11 +61,11 @@ var firstBootFiles = []homeFile{
 	{"secrets/jenkins.model.Jenkins.crumbSalt", randomBytes(272), false},
 	{"secrets/org.jenkinsci.main.modules.instance_identity.InstanceIdentity.KEY", randomBytes(1712), false},
 	{"identity.key.enc", randomBytes(1712), false},
-	{"config.xml", text(system.ConfigXML(version, false)), true},
+	{"config.xml", text(system.ConfigXML(Version, false)), true},
 	{"nodeMonitors.xml", text(nodeMonitorsXML), true},
 	{"hudson.model.UpdateCenter.xml", text(system.UpdateCenterXML), true},
-	{"jenkins.install.InstallUtil.lastExecVersion", text(version), false},
-	{"jenkins.install.UpgradeWizard.state", text(version), false},
+	{"jenkins.install.InstallUtil.lastExecVersion", text(Version), false},
+	{"jenkins.install.UpgradeWizard.state", text(Version), false},
 	{"userContent/readme.txt", text(system.UserContentReadme), false},
 }
 
@@ -74,7 +74,7 @@ var firstBootFiles = []homeFile{
 func (c *controller) finalizeSetUp() error {
 	c.loadQueue()
 	for _, f := range firstBootFiles {
-		path := filepath.Join(c.cfg.home, filepath.FromSlash(f.path))
+		path := filepath.Join(c.cfg.Home, filepath.FromSlash(f.path))
 		if _, err := os.ReadFile(path); !errors.Is(err, fs.ErrNotExist) {
 			if err != nil {
 				return err
@@ -98,7 +98,7 @@ func (c *controller) finalizeSetUp() error {
 // loadQueue is Queue.load: read queue.xml, then keep it as queue.xml.bak.
 // Failures are warnings.
 func (c *controller) loadQueue() {
-	path := filepath.Join(c.cfg.home, "queue.xml")
+	path := filepath.Join(c.cfg.Home, "queue.xml")
 	_, err := readXML(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return

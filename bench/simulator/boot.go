@@ -1,4 +1,4 @@
-package main
+package simulator
 
 import (
 	"context"
@@ -20,11 +20,11 @@ type phase struct {
 // reactor's milestones from "Started initialization" to "Completed
 // initialization", then Lifecycle#onReady.
 func (c *controller) boot(ctx context.Context) error {
-	c.log.log(threadInit, levelInfo, "jenkins.model.Jenkins#<init>", "Starting version %s", version)
+	c.log.log(threadInit, levelInfo, "jenkins.model.Jenkins#<init>", "Starting version %s", Version)
 	if err := c.secretKey(); err != nil {
 		return &taskError{step: "Jenkins.<init>", thread: threadInit, err: err}
 	}
-	r := &reactor{threads: c.cfg.threads, log: c.log}
+	r := &reactor{threads: c.cfg.Threads, log: c.log}
 	for _, p := range c.phases() {
 		var tasks []task
 		if p.tasks != nil {
@@ -39,7 +39,7 @@ func (c *controller) boot(ctx context.Context) error {
 	}
 	c.app.state.Store(stateReady)
 	c.log.log(threadInit, levelInfo, "hudson.lifecycle.Lifecycle#onReady", "Jenkins is fully up and running")
-	_ = os.Remove(filepath.Join(c.cfg.home, bootAttemptsFile))
+	_ = os.Remove(filepath.Join(c.cfg.Home, bootAttemptsFile))
 	return nil
 }
 
@@ -93,7 +93,7 @@ func (c *controller) cleanUp(thread int) {
 	c.log.log(thread, levelInfo, source+"_cleanUpDisconnectComputers", "Starting node disconnection")
 	c.log.log(thread, levelInfo, source+"_cleanUpShutdownPluginManager", "Stopping plugin manager")
 	c.log.log(thread, levelInfo, source+"_cleanUpPersistQueue", "Persisting build queue")
-	if err := atomicWrite(filepath.Join(c.cfg.home, "queue.xml"), []byte(system.QueueXML)); err != nil {
+	if err := atomicWrite(filepath.Join(c.cfg.Home, "queue.xml"), []byte(system.QueueXML)); err != nil {
 		c.log.logError(thread, levelWarning, source+"_cleanUpPersistQueue", "Failed to persist the build queue", nioException(err, "Queue.save"))
 	}
 	c.log.log(thread, levelInfo, source+"_cleanUpAwaitDisconnects", "Waiting for node disconnection completion")
