@@ -56,6 +56,11 @@ type Record struct {
 	StartedAt  time.Time `json:"started_at"`
 	Status     string    `json:"status"`
 	Reason     string    `json:"reason,omitempty"`
+	// FailureSignature classifies, from the log, why a run that did not
+	// come up failed: permission_denied, out_of_memory, port_in_use,
+	// war_corrupt, plugin_failure, boot_failure or incomplete (see
+	// bench/jenkinslog). Reason then ends with the fix, when there is one.
+	FailureSignature string `json:"failure_signature,omitempty"`
 
 	// ReadyMS is the harness's clock from the subject's start (container
 	// start or process exec) to the receipt of the "fully up" line.

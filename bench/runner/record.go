@@ -83,12 +83,24 @@ func (o *observation) fill(rec *results.Record, startedAt time.Time) {
 	}
 	start := res.Starts[len(res.Starts)-1]
 	rec.Subject.JenkinsVersion = start.Version
+	if rec.Status != results.StatusOK && start.Failure != nil {
+		classify(rec, *start.Failure)
+	}
 	fillTimings(rec, start, startedAt)
 	if !o.httpReady.IsZero() {
 		rec.HTTPReadyMS = ms(o.httpReady.Sub(startedAt))
 	}
 	if rec.Status == results.StatusOK && rec.RestoreMS > 0 {
 		rec.RecoveryMS = rec.RestoreMS + rec.ReadyMS
+	}
+}
+
+// classify records what the log says of a failed start: its signature
+// and, where there is one, the fix, which the reason names.
+func classify(rec *results.Record, f jenkinslog.Failure) {
+	rec.FailureSignature = f.Signature
+	if fix := jenkinslog.Remedy(f.Signature); fix != "" {
+		rec.Reason += " [" + f.Signature + ": " + fix + "]"
 	}
 }
 

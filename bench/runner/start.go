@@ -24,6 +24,7 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h volume.Prep
 		rec.Status, rec.Reason = results.StatusError, err.Error()
 		return
 	}
+	launch.HomeReadOnly = h.ReadOnly
 	rt, ok := r.Runtimes[runtimeName]
 	if !ok {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("no %s runtime available", runtimeName)

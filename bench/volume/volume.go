@@ -76,7 +76,15 @@ type Prepared struct {
 	Facts map[string]string
 	// RestoreMS is the time spent restoring a snapshot onto the volume.
 	RestoreMS float64
+	// Owner, when set, is who the home must belong to instead of the
+	// subject's user (a hostPath left to root); ReadOnly mounts the home
+	// read-only into the subject's container.
+	Owner    *Owner
+	ReadOnly bool
 }
+
+// Owner is a numeric user and group.
+type Owner struct{ UID, GID int }
 
 // Kinds returns the known kind names, sorted.
 func Kinds() []string {
