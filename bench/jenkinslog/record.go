@@ -57,6 +57,11 @@ func (p *Parser) record(r record, first, last *line) {
 		p.event(st, ev, r, offset, first)
 	}
 	p.messageChecks(st, r.level, r.logger, r.message)
+	if st.Uptime == nil {
+		if up, ok := jvmUptime(r.message); ok {
+			st.Uptime = &Uptime{OffsetMS: nsToMS(offset), UptimeMS: up}
+		}
+	}
 }
 
 // afterUp handles a record of a start that is fully up: its phases are

@@ -61,6 +61,10 @@ type Start struct {
 	// Failure is set as soon as the log shows a fatal error, and by
 	// Parser.Result for every start that did not reach fully up.
 	Failure *Failure
+	// Uptime is the first JVM uptime a record of the start states (Jetty's
+	// "Started Server@… @1363ms", "Logging initialized @638ms"), nil when
+	// none does: it tells how long the JVM ran before the first record.
+	Uptime *Uptime
 	// SlowestTasks lists the slowest "Took Nms for <task> by <thread>"
 	// lines, slowest first.
 	SlowestTasks []Task
@@ -114,6 +118,15 @@ type Failure struct {
 	// frames left out.
 	LastLines []string
 }
+
+// Uptime is the JVM's uptime, UptimeMS, as a record at OffsetMS says it.
+type Uptime struct {
+	OffsetMS, UptimeMS float64
+}
+
+// BeforeLogMS is how long the JVM ran before the start's first record:
+// its uptime at the record less the record's offset (0 if negative).
+func (u Uptime) BeforeLogMS() float64 { return max(0, u.UptimeMS-u.OffsetMS) }
 
 // Task is one "Took Nms for <task> by <thread>" line (logged with
 // -Djenkins.model.Jenkins.logStartupPerformance=true).

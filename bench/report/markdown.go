@@ -9,11 +9,12 @@ import (
 )
 
 // Markdown writes the Model as GitHub-flavoured Markdown, fit for a job
-// summary or a pull-request comment: the verdict's headline and table
-// first, then the summaries, then the warnings.
+// summary or a pull-request comment: the recommendation first, then the
+// verdict's headline and table, then the summaries, then the warnings.
 func Markdown(w io.Writer, m Model) error {
 	var b strings.Builder
 	b.WriteString("## jsbench startup times\n\n")
+	markdownRecommendations(&b, m.Recommendations)
 	if v := m.Verdict; v != nil {
 		markdownVerdict(&b, *v)
 	}

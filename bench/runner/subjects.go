@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,11 +78,23 @@ func (s *Subjects) Describe(subj scenario.Subject) results.Subject {
 	case subj.Kind == subject.KindWar:
 		d.Name = subj.War
 	case d.Runtime == subject.RuntimeContainer:
-		d.Name = "jenkins-sim (simulated controller) " + s.SimImage
+		d.Name = "jenkins-sim (" + simulatedAs(subj) + ") " + s.SimImage
 	default:
-		d.Name = "jenkins-sim (simulated controller) " + s.SimBinary
+		d.Name = "jenkins-sim (" + simulatedAs(subj) + ") " + s.SimBinary
+	}
+	if subj.Kind == subject.KindSim {
+		d.CalibratedFrom = subj.Calibrate
 	}
 	return d
+}
+
+// simulatedAs says what a simulated controller is: calibrated from a log
+// or not.
+func simulatedAs(subj scenario.Subject) string {
+	if subj.Calibrate != "" {
+		return "simulated controller, calibrated from " + filepath.Base(subj.Calibrate)
+	}
+	return "simulated controller"
 }
 
 // Launch builds the launch of subj on a home and names its runtime.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/jsbench/jsbench/bench/home/system"
+	"github.com/jsbench/jsbench/bench/jenkinslog"
 )
 
 // phase is one milestone of Jenkins's startup and the tasks that lead to
@@ -24,7 +25,8 @@ func (c *controller) boot(ctx context.Context) error {
 	if err := c.secretKey(); err != nil {
 		return &taskError{step: "Jenkins.<init>", thread: threadInit, err: err}
 	}
-	r := &reactor{threads: c.cfg.Threads, log: c.log}
+	r := &reactor{threads: c.cfg.Threads, log: c.log,
+		before: func(milestone string) { c.spend(ctx, milestonePhases[milestone]) }}
 	for _, p := range c.phases() {
 		var tasks []task
 		if p.tasks != nil {
@@ -36,6 +38,10 @@ func (c *controller) boot(ctx context.Context) error {
 		if err := r.attain(ctx, p.milestone, tasks); err != nil {
 			return err
 		}
+	}
+	c.spend(ctx, jenkinslog.FullyUp)
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
 	c.app.state.Store(stateReady)
 	c.log.log(threadInit, levelInfo, "hudson.lifecycle.Lifecycle#onReady", "Jenkins is fully up and running")

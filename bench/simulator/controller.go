@@ -11,6 +11,8 @@ import (
 	"os"
 	"runtime"
 	"time"
+
+	"github.com/jsbench/jsbench/bench/jenkinslog"
 )
 
 // Version is the Jenkins release the controller imitates, suffixed so
@@ -45,6 +47,7 @@ func (c *controller) run(ctx context.Context) int {
 	if !c.cfg.WebrootGiven {
 		fmt.Fprintf(c.stdout, "webroot: %s\n", c.cfg.Webroot)
 	}
+	c.spend(ctx, PhaseLauncher)
 	if err := c.startContainer(ctx); err != nil {
 		if ctx.Err() != nil { // SIGTERM during extraction: Jenkins never started
 			c.stopContainer()
@@ -78,10 +81,18 @@ func (c *controller) run(ctx context.Context) int {
 // Jetty's "Started Server" comes long before Jenkins is ready
 // (../shared/calibration.md), so the port answers 503 meanwhile.
 func (c *controller) startContainer(ctx context.Context) error {
+	if c.cfg.Extra[jenkinslog.Launch] > 0 {
+		// Jetty 9 logs this before Winstone extracts (fixture 05): the
+		// launch phase of a calibration source.
+		c.log.log(threadMain, levelInfo, "org.eclipse.jetty.util.log.Log#initialized", "Logging initialized @%dms to org.eclipse.jetty.util.log.JavaUtilLog",
+			time.Since(processStart).Milliseconds())
+		c.spend(ctx, jenkinslog.Launch)
+	}
 	c.log.log(threadMain, levelInfo, "winstone.Logger#logInternal", "Beginning extraction from war file")
 	if err := c.extractWar(ctx); err != nil {
 		return err
 	}
+	c.spend(ctx, jenkinslog.WarExtraction)
 	c.log.log(threadMain, levelWarning, "o.e.j.ee9.nested.ContextHandler#setContextPath", "Empty contextPath")
 	c.log.log(threadMain, levelInfo, "org.eclipse.jetty.server.Server#doStart",
 		"jetty-%s; built: 2025-12-03T22:18:24.732Z; git: 4905d09d7b6801e792d7b73946cf7b66e4be25d6; jvm %s", jettyVersion, runtime.Version())
@@ -93,6 +104,7 @@ func (c *controller) startContainer(ctx context.Context) error {
 	c.log.log(threadMain, levelInfo, "o.e.j.s.handler.ContextHandler#doStart",
 		"Started oeje9n.ContextHandler$CoreContextHandler@%x{Jenkins v%s,/,b=file://%s/,a=AVAILABLE,h=oeje9n.ContextHandler$CoreContextHandler$CoreToNestedHandler@%x{STARTED}}",
 		c.contextID, Version, c.cfg.Webroot, c.handlerID)
+	c.spend(ctx, jenkinslog.HTTPOpen)
 	if err := c.listen(); err != nil {
 		return err
 	}

@@ -35,6 +35,9 @@ func (e *taskError) Unwrap() error { return e.err }
 type reactor struct {
 	threads int
 	log     *logger
+	// before, when set, is called once a milestone's tasks are done, just
+	// before the milestone is logged.
+	before func(milestone string)
 }
 
 // attain runs tasks in parallel, then logs milestone from the thread that
@@ -43,6 +46,12 @@ func (r *reactor) attain(ctx context.Context, milestone string, tasks []task) er
 	thread, err := r.runAll(ctx, tasks)
 	if err != nil {
 		return err
+	}
+	if r.before != nil {
+		r.before(milestone)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 	}
 	r.log.log(thread, levelInfo, "jenkins.InitReactorRunner$1#onAttained", "%s", milestone)
 	return nil

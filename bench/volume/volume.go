@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/subject"
@@ -81,6 +82,20 @@ type Prepared struct {
 	// read-only into the subject's container.
 	Owner    *Owner
 	ReadOnly bool
+}
+
+// Counted is implemented by volumes that count the file operations made
+// on a prepared home and the latency they injected into them (emulated
+// volumes), so that a slow start can be explained operation by operation.
+type Counted interface {
+	OpStats(p Prepared) (map[string]OpCount, bool)
+}
+
+// OpCount is the count of one file operation and the latency injected
+// into it in all.
+type OpCount struct {
+	Count    int64
+	Injected time.Duration
 }
 
 // Owner is a numeric user and group.
