@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -230,12 +229,7 @@ func standInSpec(ref, version string, files map[string]string) ImageSpec {
 // content, and the texts.
 func contentSum(files map[string]string, texts ...string) (string, error) {
 	h := sha256.New()
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
+	for _, p := range sortedKeys(files) {
 		f, err := os.Open(files[p])
 		if err != nil {
 			return "", fmt.Errorf("hash image content: %w", err)

@@ -40,6 +40,8 @@ type scenarioView struct {
 	Summary      []statRow
 	Phases       []statRow
 	Notes        []noteView
+	// Calibration is set for a simulated controller calibrated from a log.
+	Calibration *calibrationView
 }
 
 // headlineView is the verdict in words.
@@ -70,7 +72,7 @@ func buildPage(m report.Model, o Options) pageView {
 	groups := groupScenarios(m.Summaries, m.Records)
 	trendData := sessions(o.History, m.Records, m.Summaries)
 	for i, d := range groups {
-		sv := buildScenario(i, d, rankOptions(d, m.Recommendations), trendData, &p.Charts)
+		sv := buildScenario(i, d, rankOptions(d, m.Recommendations), buildCalibration(m, d.name), trendData, &p.Charts)
 		p.Simulated = p.Simulated || sv.Simulated
 		p.Scenarios = append(p.Scenarios, sv)
 	}
@@ -83,7 +85,7 @@ func buildPage(m report.Model, o Options) pageView {
 	return p
 }
 
-func buildScenario(i int, d *scenarioData, rk ranking, trendData []session, specs *[]chartSpec) scenarioView {
+func buildScenario(i int, d *scenarioData, rk ranking, calibration *calibrationView, trendData []session, specs *[]chartSpec) scenarioView {
 	ranked := rk.options
 	w := buildWaterfall(d, ranked)
 	anchor := "s" + itoa(i+1)
@@ -102,6 +104,7 @@ func buildScenario(i int, d *scenarioData, rk ranking, trendData []session, spec
 	}
 	sv.Summary, sv.Phases = statRows(d, ranked)
 	sv.Notes = notes(d)
+	sv.Calibration = calibration
 	return sv
 }
 

@@ -73,6 +73,13 @@ func TestCalibration(t *testing.T) {
 			t.Errorf("calibration text lacks %q:\n%s", want, text)
 		}
 	}
+	var md bytes.Buffer
+	if err := Markdown(&md, m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "| war extraction | 0.53 | 0.65 | +23% | outside |") {
+		t.Errorf("markdown lacks the calibration table:\n%s", md.String())
+	}
 	for i, line := range strings.Split(text, "\n") {
 		if n := utf8.RuneCountInString(line); n > tableWidth {
 			t.Errorf("line %d is %d columns wide: %s", i+1, n, line)

@@ -152,3 +152,31 @@ func opsSentence(p Prediction) string {
 	}
 	return fmt.Sprintf("%s: %d file operations, %s of latency injected in all; most from %s.", p.Volume, p.Ops, durationText(p.InjectedMS), strings.Join(parts, ", "))
 }
+
+// markdownCalibrations writes each calibration's log-against-simulation
+// table, for the Markdown report.
+func markdownCalibrations(b *strings.Builder, cals []Calibration) {
+	for _, c := range cals {
+		fmt.Fprintf(b, "\n**%s**: simulated, calibrated from %s", escapeMarkdown(c.Scenario), escapeMarkdown(c.Source))
+		if c.JenkinsVersion != "" {
+			fmt.Fprintf(b, " (Jenkins %s)", escapeMarkdown(c.JenkinsVersion))
+		}
+		fmt.Fprintf(b, ": the log against the simulated start on %s.\n\n", escapeMarkdown(orNone(c.Local)))
+		b.WriteString("| phase | log s | simulated s | difference | ±20% |\n|---|--:|--:|--:|---|\n")
+		for _, row := range append(append([]CalibrationRow{}, c.Phases...), c.FullyUp) {
+			cells := calibrationRow(row)
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", cell(fmt.Sprint(cells[0])), cells[1], cells[2], cells[3], cells[4])
+		}
+		b.WriteString("\n| storage | fully up | × local | file operations | latency injected |\n|---|--:|--:|--:|--:|\n")
+		for _, p := range c.Predictions {
+			vs, ops, inj := "–", "–", "–"
+			if p.VsLocal > 0 {
+				vs = ratioText(p.VsLocal)
+			}
+			if p.Ops > 0 {
+				ops, inj = fmt.Sprint(p.Ops), durationText(p.InjectedMS)
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", cell(p.Volume), durationText(p.FullyUpMS), vs, ops, inj)
+		}
+	}
+}

@@ -24,6 +24,7 @@ func Markdown(w io.Writer, m Model) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %d | %d |\n", cell(s.Scenario), cell(s.Volume),
 			cell(s.Phase), s.N, ms(s.MedianMS), ciText(s), ms(s.P5MS), ms(s.P95MS), ms(s.IQRMS), len(s.Outliers), unfinished(s))
 	}
+	markdownCalibrations(&b, m.Calibrations)
 	if lines := warningLines(m); len(lines) > 0 {
 		b.WriteString("\n<details><summary>Warnings (" + fmt.Sprint(len(lines)) + ")</summary>\n\n")
 		for _, l := range lines {
