@@ -16,6 +16,11 @@ const (
 	JudgedPhaseMS        = 500
 )
 
+// FullyUpTotal names the row of a calibration that compares the whole
+// start, the log's first line to fully up (the fully_up phase is only its
+// last step).
+const FullyUpTotal = "total to fully up"
+
 // Calibration compares a calibrated scenario's simulated local-disk start
 // with the log it was calibrated from, and lists what each storage then
 // predicts for that Jenkins.
@@ -116,7 +121,7 @@ func buildCalibration(r Recommendation, src results.Calibration, byKey map[stats
 		row.Within = row.HasSim && within(row.SimMS, row.LogMS)
 		c.Phases = append(c.Phases, row)
 	}
-	c.FullyUp = CalibrationRow{Name: "fully up", LogMS: src.SourceFullyUpMS, Judged: true}
+	c.FullyUp = CalibrationRow{Name: FullyUpTotal, LogMS: src.SourceFullyUpMS, Judged: true}
 	c.FullyUp.SimMS, c.FullyUp.HasSim = median(c.Local, "log_ready")
 	c.FullyUp.Within = c.FullyUp.HasSim && within(c.FullyUp.SimMS, c.FullyUp.LogMS)
 	for _, o := range r.Options {

@@ -188,7 +188,7 @@ var phaseLabels = map[string]string{
 	"augmented_all_extensions": "extensions", "system_config_loaded": "config loaded",
 	"system_config_adapted": "config adapted", "loaded_all_jobs": "jobs loaded",
 	"configuration_for_all_jobs_updated": "jobs updated", "completed_initialization": "init completed",
-	"fully_up": "fully up",
+	"fully_up": "fully up", FullyUpTotal: "total: fully up",
 }
 
 func phaseLabel(phase string) string {

@@ -55,7 +55,7 @@ func readmeCommands(t *testing.T) []readmeCommand {
 					continue
 				}
 				if text := strings.TrimSpace(pending + code); text != "" && !strings.HasPrefix(text, "#") {
-					out = append(out, readmeCommand{file: filepath.Base(filepath.Dir(file)) + "/" + filepath.Base(file), line: start, text: text})
+					out = append(out, readmeCommand{file: strings.TrimPrefix(file, "../../"), line: start, text: text})
 				}
 				pending = ""
 			}
