@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/moby/moby/client"
 
@@ -88,16 +87,6 @@ func standInEnv(version string) []string {
 		"JAVA_HOME=" + standInJavaHome,
 		"JENKINS_VERSION=" + version,
 	}
-}
-
-// StandInEnvNames are the environment variables the official image sets.
-func StandInEnvNames() []string {
-	var names []string
-	for _, e := range standInEnv("") {
-		name, _, _ := strings.Cut(e, "=")
-		names = append(names, name)
-	}
-	return names
 }
 
 // standInInit is the init.groovy.d script the stand-in's $REF holds, as
