@@ -140,7 +140,9 @@
 //     before it falls into war_extraction.
 //
 // The time before the JVM (container start or process exec to "Running
-// from:") is not in the log; the harness adds it.
+// from:") is not in the log; the harness adds it. Start.Uptime keeps the
+// JVM uptime Jetty states ("Started Server@… @1363ms"), from which the
+// JVM's time before the first record follows.
 //
 // # Failures
 //
