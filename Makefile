@@ -39,7 +39,7 @@ fidelity:
 	$(GO) run ./bench/emufs/fidelity
 
 ## calibration: the simulated controller calibrated from real logs, set against them, and what each
-## storage then predicts (root; about 20 min, most of it the nfs-overloaded start; each start is
+## storage then predicts (root; about 25 min, most of it the nfs-overloaded start; each start is
 ## bounded by its scenario's timeout). Prints the table at the end.
 CALIBRATION_OUT ?= reports/calibration-$(shell date +%Y%m%d-%H%M%S)
 calibration: build
