@@ -8,7 +8,7 @@ OUT     ?= reports/bench-$(shell date +%Y%m%d-%H%M%S)
 export TESTCONTAINERS_RYUK_DISABLED := true
 export CGO_ENABLED := 0
 
-.PHONY: build bench test setup fidelity fuzz clean echarts
+.PHONY: build bench test setup fidelity fuzz clean echarts calibration
 
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/jsbench ./cmd/jsbench
@@ -37,6 +37,15 @@ echarts:
 ## fidelity: injected against observed latency of each emulated profile (root, about 75 s)
 fidelity:
 	$(GO) run ./bench/emufs/fidelity
+
+## calibration: the simulated controller calibrated from real logs, set against them, and what each
+## storage then predicts (root; about 25 min, most of it the nfs-overloaded start; each start is
+## bounded by its scenario's timeout). Prints the table at the end.
+CALIBRATION_OUT ?= reports/calibration-$(shell date +%Y%m%d-%H%M%S)
+calibration: build
+	./scripts/setup.sh bench
+	./bin/jsbench run scenarios/calibration --out $(CALIBRATION_OUT)
+	./bin/jsbench report --format calibration $(CALIBRATION_OUT)
 
 clean:
 	rm -rf bin

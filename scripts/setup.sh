@@ -22,6 +22,9 @@ if [ "$purpose" = test ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 fi
+# The official image's stand-in is built from this machine's unzip and tini.
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v tini >/dev/null 2>&1 || need+=(tini)
 if [ ${#need[@]} -gt 0 ]; then
   as_root "missing ${need[*]}: apt-get install ${need[*]}"
   echo "setup: installing ${need[*]}"

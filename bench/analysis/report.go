@@ -50,9 +50,13 @@ type Start struct {
 	Version        string     `json:"version,omitempty"`
 	Origin         *time.Time `json:"origin,omitempty"`
 	OriginReceived *time.Time `json:"origin_received,omitempty"`
-	FullyUp        bool       `json:"fully_up"`
-	FullyUpAt      *time.Time `json:"fully_up_at,omitempty"`
-	FullyUpMS      *float64   `json:"fully_up_ms,omitempty"`
+	// Clock names what the start was timed by (jenkins, timestamps,
+	// json-file, journal) and ClockResolutionNS its resolution.
+	Clock             string     `json:"clock,omitempty"`
+	ClockResolutionNS int64      `json:"clock_resolution_ns,omitempty"`
+	FullyUp           bool       `json:"fully_up"`
+	FullyUpAt         *time.Time `json:"fully_up_at,omitempty"`
+	FullyUpMS         *float64   `json:"fully_up_ms,omitempty"`
 	// TotalMS is where the last phase ends: fully up, or the last event.
 	TotalMS      float64   `json:"total_ms"`
 	Phases       []Phase   `json:"phases"`
@@ -139,6 +143,7 @@ func buildStart(n int, s jenkinslog.Start) Start {
 	out := Start{
 		Number: n, FirstLine: s.FirstLine, LastLine: s.LastLine, Version: s.Version, FullyUp: s.FullyUp,
 		Origin: instant(s.Origin), OriginReceived: instant(s.OriginReceived),
+		Clock: s.Clock.Source, ClockResolutionNS: int64(s.Clock.Resolution),
 		Phases: []Phase{}, Events: []Event{}, Warnings: warnings(s.Warnings),
 	}
 	for _, p := range s.Phases {
@@ -150,7 +155,7 @@ func buildStart(n int, s jenkinslog.Start) Start {
 			Time: instant(e.Time), Received: instant(e.Received), Outer: instant(e.Outer), Message: e.Message})
 		if e.Name == jenkinslog.FullyUp {
 			ms := e.OffsetMS
-			out.FullyUpAt, out.FullyUpMS = instant(e.Time), &ms
+			out.FullyUpAt, out.FullyUpMS = instant(fullyUpAt(s, e)), &ms
 		}
 	}
 	for _, t := range s.SlowestTasks {
@@ -208,4 +213,14 @@ func chosen(f File) *Start {
 		return &f.Starts[n-1]
 	}
 	return nil
+}
+
+// fullyUpAt is when the start was fully up on the clock it was timed by:
+// the line's own time, or the origin plus the offset when a wrapper's
+// clock timed the start.
+func fullyUpAt(s jenkinslog.Start, e jenkinslog.Event) time.Time {
+	if s.Clock.Source == jenkinslog.ClockJenkins || s.Origin.IsZero() {
+		return e.Time
+	}
+	return s.Origin.Add(time.Duration(e.OffsetMS * float64(time.Millisecond)))
 }

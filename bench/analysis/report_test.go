@@ -38,6 +38,8 @@ func TestRenderText(t *testing.T) {
 		"01-docker-logs-2.426.2-setup-wizard.log: 42 lines, 1 start",
 		"start 1 (lines 1-42), Jenkins 2.426.2: fully up",
 		"fully up at 2024-01-24 10:16:52.406 +0000 (9.135 s after the first timestamped line)",
+		"first timestamped line at 2024-01-24 10:16:43.271 +0000, timed by Jenkins's own timestamps (1ms)",
+		"timed by Jenkins's own timestamps (1s)",
 		"│ completed_initialization           │    1.617 s │  7.510 s │",
 		"timestamps without a zone were read as UTC",
 		"failure (incomplete): log ended before fully up",

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -51,7 +52,7 @@ func renderFile(out *errWriter, f File) {
 func renderStart(out *errWriter, s Start) {
 	out.printf("\nstart %d (lines %d-%d)%s: %s\n", s.Number, s.FirstLine, s.LastLine, version(s.Version), headline(s))
 	if s.Origin != nil {
-		out.printf("  first timestamped line at %s\n", s.Origin.Format(stampLayout))
+		out.printf("  first timestamped line at %s, timed by %s\n", s.Origin.Format(stampLayout), clockText(s))
 	}
 	if s.FullyUpAt != nil {
 		out.printf("  fully up at %s (%s after the first timestamped line)\n", s.FullyUpAt.Format(stampLayout), seconds(*s.FullyUpMS))
@@ -222,4 +223,9 @@ func (e *errWriter) check(err error) {
 	if e.err == nil && err != nil {
 		e.err = err
 	}
+}
+
+// clockText says in words what a start was timed by.
+func clockText(s Start) string {
+	return jenkinslog.Clock{Source: s.Clock, Resolution: time.Duration(s.ClockResolutionNS)}.Describe()
 }

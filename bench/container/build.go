@@ -34,6 +34,33 @@ type ImageSpec struct {
 	Dirs []string
 	// Labels are added to the image, next to LabelManaged.
 	Labels map[string]string
+
+	// The fields below are optional; they let an image keep another
+	// image's contract (bench/container's stand-in for the official
+	// Jenkins image).
+
+	// Texts are files written from memory, by absolute path in the image.
+	Texts map[string]Text
+	// Links are symbolic links, by absolute path, to their targets.
+	Links map[string]string
+	// Owned lists directories whose content (files and directories below
+	// them, from Files and Texts) belongs to User rather than root.
+	Owned []string
+	// UserName, when set, is what USER says (the image's /etc/passwd must
+	// name it); User still gives the numeric owner of Dirs and Owned.
+	UserName string
+	// Env holds NAME=value lines, in order.
+	Env []string
+	// Volumes and Expose become VOLUME and EXPOSE lines.
+	Volumes, Expose []string
+	// ExtraTags are more names of the same image ("repository:latest").
+	ExtraTags []string
+}
+
+// Text is a file of an image written from memory.
+type Text struct {
+	Data string
+	Mode int64
 }
 
 // rootfsName is the archive in the build context that becomes the image's
@@ -65,7 +92,7 @@ func buildImage(ctx context.Context, docker client.APIClient, spec ImageSpec) er
 	}
 	labels[LabelManaged] = "true"
 	res, err := docker.ImageBuild(ctx, pr, client.ImageBuildOptions{
-		Tags: []string{spec.Tag}, Labels: labels, Remove: true, ForceRemove: true,
+		Tags: append([]string{spec.Tag}, spec.ExtraTags...), Labels: labels, Remove: true, ForceRemove: true,
 	})
 	if err != nil {
 		return fmt.Errorf("build image %q: %w", spec.Tag, err)
@@ -91,6 +118,12 @@ func (spec ImageSpec) check() error {
 	}
 	for _, dir := range spec.Dirs {
 		problems = append(problems, checkImagePath(dir))
+	}
+	for dst := range spec.Texts {
+		problems = append(problems, checkImagePath(dst))
+	}
+	for dst := range spec.Links {
+		problems = append(problems, checkImagePath(dst))
 	}
 	if _, _, err := spec.owner(); err != nil {
 		problems = append(problems, err)
@@ -150,7 +183,22 @@ func (spec ImageSpec) dockerfile() string {
 	entry, _ := json.Marshal(spec.Entrypoint)
 	var b strings.Builder
 	b.WriteString("FROM scratch\nADD " + rootfsName + " /\n")
-	if spec.User != "" {
+	for _, e := range spec.Env {
+		name, value, _ := strings.Cut(e, "=")
+		quoted, _ := json.Marshal(value)
+		b.WriteString("ENV " + name + "=" + string(quoted) + "\n")
+	}
+	if len(spec.Volumes) > 0 {
+		vols, _ := json.Marshal(spec.Volumes)
+		b.WriteString("VOLUME " + string(vols) + "\n")
+	}
+	if len(spec.Expose) > 0 {
+		b.WriteString("EXPOSE " + strings.Join(spec.Expose, " ") + "\n")
+	}
+	switch {
+	case spec.UserName != "":
+		b.WriteString("USER " + spec.UserName + "\n")
+	case spec.User != "":
 		b.WriteString("USER " + spec.User + "\n")
 	}
 	b.WriteString("ENTRYPOINT " + string(entry) + "\n")

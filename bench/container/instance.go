@@ -54,7 +54,10 @@ type Instance struct {
 	stopErr  error
 }
 
-var _ runner.Instance = (*Instance)(nil)
+var (
+	_ runner.Instance     = (*Instance)(nil)
+	_ runner.ReceiptClock = (*Instance)(nil)
+)
 
 // begin reads what Docker knows of the started container and starts the
 // log stream and the exit watch.
@@ -95,6 +98,13 @@ func loginURL(c container.InspectResponse, port int) string {
 // Docker's own StartedAt is recorded after the process may already have
 // written its first lines, so it cannot be the origin.
 func (i *Instance) StartedAt() time.Time { return i.startedAt }
+
+// ReceivedClock says that lines are stamped by Docker as it reads them
+// from the container, to the nanosecond: finer than Jenkins's own
+// milliseconds, so such stamps time the start (runner.ReceiptClock).
+func (i *Instance) ReceivedClock() jenkinslog.Clock {
+	return jenkinslog.Clock{Source: "docker", Resolution: time.Nanosecond}
+}
 
 // Lines streams the container's log from its first line, each stamped
 // with Docker's receipt time. It is closed when the log ends or Stop is

@@ -84,7 +84,7 @@ func check(launch subject.Launch) error {
 // the host directory.
 func homeMount(launch subject.Launch) mount.Mount {
 	if v := launch.DockerVolume; v != nil {
-		return mount.Mount{Type: mount.TypeVolume, Source: v.Name, Target: subject.ContainerHome}
+		return mount.Mount{Type: mount.TypeVolume, Source: v.Name, Target: subject.ContainerHome, ReadOnly: launch.HomeReadOnly}
 	}
-	return mount.Mount{Type: mount.TypeBind, Source: launch.HomeDir, Target: subject.ContainerHome}
+	return mount.Mount{Type: mount.TypeBind, Source: launch.HomeDir, Target: subject.ContainerHome, ReadOnly: launch.HomeReadOnly}
 }

@@ -2,6 +2,7 @@ package container
 
 import (
 	"archive/tar"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -17,36 +18,58 @@ var epoch = time.Unix(0, 0)
 
 // writeRootfs writes the image's file system as a tar: /tmp (mode 1777,
 // as on any Linux system), spec.Dirs owned by spec.User, the parent
-// directories of every file, then the files, in a fixed order and owned
-// by root.
+// directories of every file, then the files, texts and links, in a fixed
+// order; what lies below spec.Owned belongs to spec.User, the rest to
+// root.
 func writeRootfs(w io.Writer, spec ImageSpec) error {
 	tw := tar.NewWriter(w)
-	dsts := make([]string, 0, len(spec.Files))
-	for dst := range spec.Files {
-		dsts = append(dsts, dst)
-	}
-	sort.Strings(dsts)
-	if err := writeDirs(tw, spec, dsts); err != nil {
+	if err := writeDirs(tw, spec, entryPaths(spec)); err != nil {
 		return err
 	}
-	for _, dst := range dsts {
-		if err := writeFile(tw, dst, spec.Files[dst]); err != nil {
+	for _, dst := range sortedKeys(spec.Files) {
+		if err := writeFile(tw, spec, dst, spec.Files[dst]); err != nil {
 			return err
+		}
+	}
+	for _, dst := range sortedKeys(spec.Texts) {
+		if err := writeText(tw, spec, dst, spec.Texts[dst]); err != nil {
+			return err
+		}
+	}
+	for _, dst := range sortedKeys(spec.Links) {
+		hdr := &tar.Header{Typeflag: tar.TypeSymlink, Name: strings.TrimPrefix(dst, "/"), Linkname: spec.Links[dst], Mode: 0o777, ModTime: epoch}
+		if err := tw.WriteHeader(hdr); err != nil {
+			return fmt.Errorf("write link %q: %w", dst, err)
 		}
 	}
 	return tw.Close()
 }
 
+// entryPaths lists every path of the image that is not a directory.
+func entryPaths(spec ImageSpec) []string {
+	paths := append(sortedKeys(spec.Files), sortedKeys(spec.Texts)...)
+	return append(paths, sortedKeys(spec.Links)...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // writeDirs writes /tmp, spec.Dirs and every parent directory, parents
 // first.
 func writeDirs(tw *tar.Writer, spec ImageSpec, dsts []string) error {
-	uid, gid, _ := spec.owner()
 	dirs := map[string]*tar.Header{"tmp/": {Mode: 0o1777}}
 	for _, dst := range append(dsts, spec.Dirs...) {
 		for dir := path.Dir(dst); dir != "/"; dir = path.Dir(dir) {
-			dirs[strings.TrimPrefix(dir, "/")+"/"] = &tar.Header{Mode: 0o755}
+			dirs[strings.TrimPrefix(dir, "/")+"/"] = spec.header(dir, 0o755)
 		}
 	}
+	uid, gid, _ := spec.owner()
 	for _, dir := range spec.Dirs {
 		dirs[strings.TrimPrefix(dir, "/")+"/"] = &tar.Header{Mode: 0o755, Uid: uid, Gid: gid}
 	}
@@ -65,8 +88,20 @@ func writeDirs(tw *tar.Writer, spec ImageSpec, dsts []string) error {
 	return nil
 }
 
+// header is the start of p's tar header: its mode, and its owner, which
+// is spec.User below one of spec.Owned and root elsewhere.
+func (spec ImageSpec) header(p string, mode int64) *tar.Header {
+	hdr := &tar.Header{Mode: mode}
+	for _, dir := range spec.Owned {
+		if strings.HasPrefix(p, dir+"/") {
+			hdr.Uid, hdr.Gid, _ = spec.owner()
+		}
+	}
+	return hdr
+}
+
 // writeFile copies the host file src to dst in the image.
-func writeFile(tw *tar.Writer, dst, src string) error {
+func writeFile(tw *tar.Writer, spec ImageSpec, dst, src string) error {
 	f, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("read file for image: %w", err)
@@ -83,11 +118,25 @@ func writeFile(tw *tar.Writer, dst, src string) error {
 	if info.Mode()&0o111 != 0 {
 		mode = 0o755
 	}
-	hdr := &tar.Header{Typeflag: tar.TypeReg, Name: strings.TrimPrefix(dst, "/"), Mode: mode, Size: info.Size(), ModTime: epoch}
+	hdr := spec.header(dst, mode)
+	hdr.Typeflag, hdr.Name, hdr.Size, hdr.ModTime = tar.TypeReg, strings.TrimPrefix(dst, "/"), info.Size(), epoch
 	if err := tw.WriteHeader(hdr); err != nil {
 		return fmt.Errorf("write %q to image: %w", dst, err)
 	}
 	if _, err := io.Copy(tw, f); err != nil {
+		return fmt.Errorf("write %q to image: %w", dst, err)
+	}
+	return nil
+}
+
+// writeText writes a file of the image from memory.
+func writeText(tw *tar.Writer, spec ImageSpec, dst string, t Text) error {
+	hdr := spec.header(dst, cmp.Or(t.Mode, 0o644))
+	hdr.Typeflag, hdr.Name, hdr.Size, hdr.ModTime = tar.TypeReg, strings.TrimPrefix(dst, "/"), int64(len(t.Data)), epoch
+	if err := tw.WriteHeader(hdr); err != nil {
+		return fmt.Errorf("write %q to image: %w", dst, err)
+	}
+	if _, err := io.WriteString(tw, t.Data); err != nil {
 		return fmt.Errorf("write %q to image: %w", dst, err)
 	}
 	return nil

@@ -60,11 +60,8 @@ func buildSimImage(ctx context.Context, docker client.APIClient, simBinary, ref 
 	}
 	defer os.RemoveAll(dir)
 	war := filepath.Join(dir, "jenkins.war")
-	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, simBinary, "make-war", war)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("make synthetic war with %q: %w: %s", simBinary, err, strings.TrimSpace(out.String()))
+	if err := makeSimWar(ctx, simBinary, war); err != nil {
+		return err
 	}
 	return buildImage(ctx, docker, ImageSpec{
 		Tag:        ref,
@@ -73,6 +70,17 @@ func buildSimImage(ctx context.Context, docker client.APIClient, simBinary, ref 
 		User:       strconv.Itoa(subject.JenkinsUID) + ":" + strconv.Itoa(subject.JenkinsGID),
 		Dirs:       []string{subject.ContainerHome},
 	})
+}
+
+// makeSimWar writes the simulated controller's synthetic war to war.
+func makeSimWar(ctx context.Context, simBinary, war string) error {
+	var out bytes.Buffer
+	cmd := exec.CommandContext(ctx, simBinary, "make-war", war)
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("make synthetic war with %q: %w: %s", simBinary, err, strings.TrimSpace(out.String()))
+	}
+	return nil
 }
 
 // fileSHA256 is the hex SHA-256 of a file's content.

@@ -3,10 +3,12 @@
 // formats, and the only package that links the chart library (go-echarts
 // builds the chart options; the page draws them with Apache ECharts).
 //
-// What a reader sees first is the verdict of each scenario: the fastest
-// storage with its median time to ready and 95% interval, how many times
-// slower each other option is, and which options meet the scenario's
-// recovery-time objective (rto), restore time included. Then come the
+// What a reader sees first is the recommendation of each scenario (built
+// by bench/report): the fastest durable storage with its median time to
+// ready and 95% interval, how many times slower each other option is,
+// the ceilings (tmpfs, volumes marked `ceiling: true`) apart and never
+// recommended, and which options meet the scenario's recovery-time
+// objective (rto), restore time included. Then come the
 // charts (a phase waterfall, every run over a box plot, the trend over a
 // history of nightly results), the statistics as tables, each failed run
 // with the end of its log, and the environment, with a banner at the top

@@ -2,93 +2,40 @@ package htmlreport
 
 import (
 	"math"
-	"sort"
 
-	"github.com/jsbench/jsbench/bench/stats"
+	"github.com/jsbench/jsbench/bench/report"
 )
 
-// RTO judgements of one storage option.
-const (
-	rtoNone   = ""
-	rtoMet    = "met"     // every measured run came back within the RTO
-	rtoAtRisk = "at risk" // the median did, but a run did not or took longer
-	rtoMissed = "missed"  // the median did not, or no run came up
-)
+// option is one storage option of a scenario, as the report model's
+// recommendation ranks it (bench/report): fastest first, ceilings marked.
+type option = report.Option
 
-// option is one storage option of a scenario, as the verdict ranks it.
-type option struct {
-	Volume, Kind string
-	// Figure is the ranked figure: restore + ready for a restored
-	// snapshot, else ready.
-	Figure   stats.Summary
-	HasData  bool
-	Restored bool
-	// RestoreMS and ReadyMS are the medians of the two parts.
-	RestoreMS, ReadyMS float64
-	// Ratio is Figure's median over the fastest option's; 1 for it.
-	Ratio   float64
-	Fastest bool
-	RTO     string
-	OK      int
-	Total   int
+// ranking is a scenario's options, fastest first, and which of them is
+// recommended.
+type ranking struct {
+	options []option
+	best    int // index of the recommended option, -1 when none
 }
 
-// rankOptions describes each volume of the scenario, fastest first;
-// volumes without a successful run come last, in scenario order.
-func rankOptions(d *scenarioData) []option {
-	opts := make([]option, 0, len(d.volumes))
+// rankOptions takes the model's recommendation of the scenario; a
+// scenario the model does not rank (no summary at all) lists its volumes
+// without data.
+func rankOptions(d *scenarioData, recs []report.Recommendation) ranking {
+	for _, r := range recs {
+		if r.Scenario == d.name {
+			return ranking{options: r.Options, best: r.Best}
+		}
+	}
+	rk := ranking{best: -1}
 	for _, v := range d.volumes {
-		opts = append(opts, describeOption(d, v))
+		rk.options = append(rk.options, option{Volume: v, Kind: d.kinds[v]})
 	}
-	sort.SliceStable(opts, func(i, j int) bool {
-		if opts[i].HasData != opts[j].HasData {
-			return opts[i].HasData
-		}
-		return opts[i].HasData && opts[i].Figure.MedianMS < opts[j].Figure.MedianMS
-	})
-	if len(opts) > 0 && opts[0].HasData {
-		best := opts[0].Figure.MedianMS
-		opts[0].Fastest = true
-		for i := range opts {
-			if opts[i].HasData && best > 0 {
-				opts[i].Ratio = opts[i].Figure.MedianMS / best
-			}
-		}
-	}
-	return opts
+	return rk
 }
 
-func describeOption(d *scenarioData, volume string) option {
-	o := option{Volume: volume, Kind: d.kinds[volume]}
-	o.Figure, o.Restored, o.HasData = d.headline(volume)
-	if s, ok := d.summary(volume, "ready"); ok {
-		o.ReadyMS = s.MedianMS
-	}
-	if s, ok := d.summary(volume, "restore"); ok {
-		o.RestoreMS = s.MedianMS
-	}
-	o.OK, o.Total = d.runCounts(volume)
-	if o.Total == 0 {
-		s := d.byKey[stats.Key{Scenario: d.name, Volume: volume, Phase: "ready"}]
-		o.OK, o.Total = s.N, s.N+s.Failed+s.TimedOut+s.Errors
-	}
-	o.RTO = judgeRTO(o, d.rtoMS)
-	return o
-}
-
-// judgeRTO tells whether an option meets the recovery-time objective.
-// Met asks that every measured run came up, the slowest within the
-// objective: a restore that fails or runs long is the case an RTO is for.
-func judgeRTO(o option, rtoMS float64) string {
-	switch {
-	case rtoMS <= 0:
-		return rtoNone
-	case !o.HasData || o.Figure.MedianMS > rtoMS:
-		return rtoMissed
-	case o.Figure.MaxMS > rtoMS || o.OK < o.Total:
-		return rtoAtRisk
-	}
-	return rtoMet
+// recommended tells whether o is the recommended option.
+func (rk ranking) recommended(o option) bool {
+	return rk.best >= 0 && rk.options[rk.best].Volume == o.Volume
 }
 
 // chartUnit picks one unit for every figure of a scenario's charts.

@@ -3,35 +3,48 @@ package htmlreport
 import (
 	"fmt"
 
+	"github.com/jsbench/jsbench/bench/report"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/stats"
 )
 
-// buildHeadline says which option is fastest, how many times slower each
-// other is, and which meet the recovery-time objective.
-func buildHeadline(ranked []option) headlineView {
+// buildHeadline names the fastest durable option, how many times slower
+// each other durable option is, the ceilings apart (never recommended),
+// and which options meet the recovery-time objective.
+func buildHeadline(rk ranking) headlineView {
 	var h headlineView
-	if len(ranked) == 0 || !ranked[0].HasData {
+	if rk.best < 0 {
 		h.NoData = true
 	} else {
-		best := ranked[0]
-		h.Fastest, h.FastestFigure, h.FastestCI = best.Volume, duration(best.Figure.MedianMS), ciPhrase(best.Figure)
-		h.FastestWhat = figureWhat(best)
+		best := rk.options[rk.best]
+		h.Recommended, h.Figure, h.CI = best.Volume, duration(best.Figure.MedianMS), ciPhrase(best.Figure)
+		h.What = figureWhat(best)
 	}
-	for _, o := range ranked {
-		if o.HasData && !o.Fastest {
-			h.Slower = append(h.Slower, slowerView{Volume: o.Volume, Ratio: ratio(o.Ratio), Figure: duration(o.Figure.MedianMS)})
+	for _, o := range rk.options {
+		switch {
+		case !o.HasData || rk.recommended(o):
+		case o.Ceiling:
+			h.Ceilings = append(h.Ceilings, slowerView{Volume: o.Volume, Ratio: ratioOrNone(o.VsBest), Figure: duration(o.Figure.MedianMS)})
+		default:
+			h.Slower = append(h.Slower, slowerView{Volume: o.Volume, Ratio: ratio(o.VsBest), Figure: duration(o.Figure.MedianMS)})
 		}
 		switch o.RTO {
-		case rtoMet:
+		case report.RTOMet:
 			h.RTOMet = append(h.RTOMet, o.Volume)
-		case rtoAtRisk:
+		case report.RTOAtRisk:
 			h.RTOAtRisk = append(h.RTOAtRisk, o.Volume)
-		case rtoMissed:
+		case report.RTOMissed:
 			h.RTOMissed = append(h.RTOMissed, o.Volume)
 		}
 	}
 	return h
+}
+
+func ratioOrNone(r float64) string {
+	if r == 0 {
+		return ""
+	}
+	return ratio(r)
 }
 
 // figureWhat names the ranked figure of an option.
@@ -42,16 +55,16 @@ func figureWhat(o option) string {
 	return "ready"
 }
 
-func optionRows(ranked []option) []optionView {
-	rows := make([]optionView, 0, len(ranked))
-	for _, o := range ranked {
+func optionRows(rk ranking) []optionView {
+	rows := make([]optionView, 0, len(rk.options))
+	for _, o := range rk.options {
 		r := optionView{Volume: o.Volume, Kind: o.Kind, Runs: fmt.Sprintf("%d of %d", o.OK, o.Total),
-			RTO: rtoLabel(o.RTO), RTOClass: "rto-" + rtoClass(o.RTO), Fastest: o.Fastest, NoData: !o.HasData}
+			RTO: rtoLabel(o.RTO), RTOClass: "rto-" + rtoClass(o.RTO), Recommended: rk.recommended(o), Ceiling: o.Ceiling, NoData: !o.HasData}
 		if o.HasData {
 			r.Median, r.CI, r.Ready = duration(o.Figure.MedianMS), ciText(o.Figure), duration(o.ReadyMS)
-			r.Ratio = ratio(o.Ratio)
-			if o.Fastest {
-				r.Ratio = "fastest"
+			r.Ratio = ratioOrNone(o.VsBest)
+			if r.Recommended {
+				r.Ratio = "recommended"
 			}
 		}
 		if o.Restored {
@@ -64,11 +77,11 @@ func optionRows(ranked []option) []optionView {
 
 func rtoLabel(status string) string {
 	switch status {
-	case rtoMet:
+	case report.RTOMet:
 		return "✔ met"
-	case rtoAtRisk:
+	case report.RTOAtRisk:
 		return "⚠ at risk"
-	case rtoMissed:
+	case report.RTOMissed:
 		return "✘ missed"
 	}
 	return "–"
@@ -76,11 +89,11 @@ func rtoLabel(status string) string {
 
 func rtoClass(status string) string {
 	switch status {
-	case rtoMet:
+	case report.RTOMet:
 		return "met"
-	case rtoAtRisk:
+	case report.RTOAtRisk:
 		return "risk"
-	case rtoMissed:
+	case report.RTOMissed:
 		return "missed"
 	}
 	return "none"

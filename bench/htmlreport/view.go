@@ -40,14 +40,21 @@ type scenarioView struct {
 	Summary      []statRow
 	Phases       []statRow
 	Notes        []noteView
+	// Calibration is set for a simulated controller calibrated from a log.
+	Calibration *calibrationView
 }
 
 // headlineView is the verdict in words.
 type headlineView struct {
-	Fastest, FastestFigure, FastestCI, FastestWhat string
-	Slower                                         []slowerView
-	RTOMet, RTOAtRisk, RTOMissed                   []string
-	NoData                                         bool
+	// Recommended is the fastest durable option; Figure, CI and What say
+	// its ranked figure.
+	Recommended, Figure, CI, What string
+	// Slower are the other durable options; Ceilings the options that
+	// only show the best case (tmpfs), never recommended.
+	Slower, Ceilings             []slowerView
+	RTOMet, RTOAtRisk, RTOMissed []string
+	// NoData is true when no durable option came up.
+	NoData bool
 }
 
 type slowerView struct{ Volume, Ratio, Figure string }
@@ -56,7 +63,7 @@ type slowerView struct{ Volume, Ratio, Figure string }
 type optionView struct {
 	Volume, Kind, Median, CI, Ratio, Restore, Ready, Runs string
 	RTO, RTOClass                                         string
-	Fastest, NoData                                       bool
+	Recommended, Ceiling, NoData                          bool
 }
 
 // buildPage turns the model into what the template shows.
@@ -65,7 +72,7 @@ func buildPage(m report.Model, o Options) pageView {
 	groups := groupScenarios(m.Summaries, m.Records)
 	trendData := sessions(o.History, m.Records, m.Summaries)
 	for i, d := range groups {
-		sv := buildScenario(i, d, trendData, &p.Charts)
+		sv := buildScenario(i, d, rankOptions(d, m.Recommendations), buildCalibration(m, d.name), trendData, &p.Charts)
 		p.Simulated = p.Simulated || sv.Simulated
 		p.Scenarios = append(p.Scenarios, sv)
 	}
@@ -78,12 +85,12 @@ func buildPage(m report.Model, o Options) pageView {
 	return p
 }
 
-func buildScenario(i int, d *scenarioData, trendData []session, specs *[]chartSpec) scenarioView {
-	ranked := rankOptions(d)
+func buildScenario(i int, d *scenarioData, rk ranking, calibration *calibrationView, trendData []session, specs *[]chartSpec) scenarioView {
+	ranked := rk.options
 	w := buildWaterfall(d, ranked)
 	anchor := "s" + itoa(i+1)
 	sv := scenarioView{Name: d.name, Anchor: anchor, Simulated: d.simulated(), Subject: subjectText(d.subject),
-		Headline: buildHeadline(ranked), Options: optionRows(ranked), Waterfall: staticWaterfall(anchor+"-svg", w)}
+		Headline: buildHeadline(rk), Options: optionRows(rk), Waterfall: staticWaterfall(anchor+"-svg", w)}
 	if d.rtoMS > 0 {
 		sv.RTO = duration(d.rtoMS)
 	}
@@ -97,6 +104,7 @@ func buildScenario(i int, d *scenarioData, trendData []session, specs *[]chartSp
 	}
 	sv.Summary, sv.Phases = statRows(d, ranked)
 	sv.Notes = notes(d)
+	sv.Calibration = calibration
 	return sv
 }
 

@@ -66,6 +66,8 @@ func (w waterfall) barMS(j int) float64 {
 var phaseColors = map[string]string{
 	"restore":        "#6b4c9a",
 	"pre_jvm":        "#9aa5b1",
+	"entrypoint":     "#7b8794",
+	"launcher":       "#9aa5b1",
 	"war_extraction": "#e8833a",
 	"http_open":      "#f2c14e",
 	"fully_up":       "#1f2933",

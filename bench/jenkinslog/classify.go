@@ -148,3 +148,25 @@ func (p *Parser) fail(st *startState, reason, sig string) {
 	st.Failure = &Failure{Reason: reason}
 	p.rec.fatal = true
 }
+
+// jvmUptime reads the uptime in Jetty's "Started Server@… @1363ms",
+// "Started @2345ms" and "Logging initialized @638ms ...".
+func jvmUptime(msg []byte) (float64, bool) {
+	if !bytes.HasPrefix(msg, []byte("Started ")) && !bytes.HasPrefix(msg, []byte("Logging initialized @")) {
+		return 0, false
+	}
+	for rest := msg; ; {
+		at := bytes.IndexByte(rest, '@')
+		if at < 0 {
+			return 0, false
+		}
+		rest = rest[at+1:]
+		n := 0
+		for n < len(rest) && isDigit(rest[n]) {
+			n++
+		}
+		if n > 0 && bytes.HasPrefix(rest[n:], []byte("ms")) && (len(rest) == n+2 || rest[n+2] == ' ') {
+			return float64(digits(rest[:n])), true
+		}
+	}
+}

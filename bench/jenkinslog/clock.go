@@ -12,10 +12,28 @@ type stamp struct {
 	unixMS int64
 	nanos  int32 // sub-millisecond part, for wrapper timestamps
 	offset int32 // seconds east of UTC
-	// coarse is true for one-second timestamps (two-line format, Winstone).
-	coarse bool
-	valid  bool
+	// res is the resolution the stamp was written with: a second for the
+	// two-line format, Winstone and short journal prefixes, a millisecond
+	// for Jenkins's current format, finer for wrappers. Zero means a
+	// millisecond.
+	res   time.Duration
+	valid bool
 }
+
+// resolution is the stamp's resolution, a millisecond when unset.
+func (s stamp) resolution() time.Duration {
+	if s.res == 0 {
+		return time.Millisecond
+	}
+	return s.res
+}
+
+// coarse tells one-second timestamps (two-line format, Winstone, short
+// journal prefixes) from finer ones.
+func (s stamp) coarse() bool { return s.resolution() >= time.Second }
+
+// unixNS is the stamp in nanoseconds since the Unix epoch.
+func (s stamp) unixNS() int64 { return s.unixMS*1e6 + int64(s.nanos) }
 
 // time builds the time.Time of s in the zone it was written in.
 func (s stamp) time(z *zones) time.Time {
@@ -76,10 +94,10 @@ func daysIn(y, mo int) int {
 }
 
 // localStamp reads a wall-clock time without offset in loc.
-func localStamp(loc *time.Location, y, mo, d, h, mi, s int, coarse bool) stamp {
+func localStamp(loc *time.Location, y, mo, d, h, mi, s int, res time.Duration) stamp {
 	t := time.Date(y, time.Month(mo), d, h, mi, s, 0, loc)
 	_, off := t.Zone()
-	return stamp{unixMS: t.UnixMilli(), offset: int32(off), coarse: coarse, valid: true}
+	return stamp{unixMS: t.UnixMilli(), offset: int32(off), res: res, valid: true}
 }
 
 // zones caches fixed zones by offset, so that events of a log written at
@@ -107,24 +125,24 @@ func (z *zones) fixed(offset int) *time.Location {
 	return loc
 }
 
-// backJump is how far the log clock may step back before it is reported:
+// backJump is how far the clock may step back before it is reported:
 // records of concurrent threads reach the log a few milliseconds out of
 // order, which is no clock change.
-const backJump = 1000 // ms
+const backJump = int64(time.Second) // ns
 
-// monotone is the clock of one start. It never goes backwards: a record
-// earlier than the latest one is held at the latest time, and a step back
-// of backJump or more is reported and absorbed (the time after the jump
-// continues from where the clock was).
+// monotone is the clock of one start, in nanoseconds. It never goes
+// backwards: a time earlier than the latest one is held at the latest
+// time, and a step back of backJump or more is reported and absorbed
+// (the time after the jump continues from where the clock was).
 type monotone struct {
 	started bool
-	origin  int64 // ms, on the adjusted clock
-	latest  int64 // ms, on the adjusted clock
-	skew    int64 // ms added to every raw time after backward jumps
+	origin  int64 // ns, on the adjusted clock
+	latest  int64 // ns, on the adjusted clock
+	skew    int64 // ns added to every raw time after backward jumps
 }
 
-// advance feeds a raw time and returns its offset from the origin in ms
-// and, when the clock jumped back, by how much (0 otherwise).
+// advance feeds a raw time in ns and returns its offset from the origin
+// in ns and, when the clock jumped back, by how much (0 otherwise).
 func (m *monotone) advance(raw int64) (offset int64, jumped int64) {
 	t := raw + m.skew
 	if !m.started {
@@ -142,3 +160,6 @@ func (m *monotone) advance(raw int64) (offset int64, jumped int64) {
 	m.latest = t
 	return t - m.origin, jumped
 }
+
+// nsToMS converts a clock offset to the milliseconds of Event and Phase.
+func nsToMS(ns int64) float64 { return float64(ns) / 1e6 }

@@ -34,7 +34,8 @@
 //     indentation and "\r\n" line ends.
 //
 // When a wrapper adds a timestamp, Event.Time stays Jenkins's own and the
-// wrapper's goes to Event.Outer; Docker, kubectl and json-file stamps also
+// wrapper's goes to Event.Outer (which of them times the start, see
+// Clock); Docker, kubectl and json-file stamps also
 // stand in for Received when the caller gives none (journal stamps, at
 // one-second resolution and without year, do not). When several sources
 // are interleaved (compose services, containers of a pod, journal
@@ -75,19 +76,32 @@
 //
 // # Clock
 //
-// Origin is the log time of the first line of the start with a Jenkins
-// timestamp; every OffsetMS and phase bound counts from it, in
-// milliseconds. Each start's clock never goes back: a record earlier than
-// the latest one (threads log out of order by a few milliseconds) is held
-// at the latest time; a step back of a second or more is reported as a
-// warning and absorbed, the clock continuing from where it was. So
-// OffsetMS is Time minus Origin except after such a jump. The two-line
-// format has one-second resolution, and so do its offsets. Once a start
-// is fully up its phases are final: its later records are only looked at
-// for the markers of a new start (the bulk of a long log takes this cheap
-// path), and its clock is no longer followed. running_from,
-// which has no log time, is placed on the Received clock: its OffsetMS is
-// Received minus the Received of the origin line (zero or negative);
+// A line may carry up to three clocks: Jenkins's own timestamp
+// (milliseconds in the current format, whole seconds in the two-line
+// format and Winstone's), a wrapper's (Docker and kubectl --timestamps and
+// Docker's json-file `time`: nanoseconds; the journal: microseconds with
+// short-precise, seconds otherwise) and the caller's receipt time, which
+// counts as a clock only when Options.Received describes it (a live run's
+// Docker stamps). Each start is timed by one of them, the finest its first
+// timestamped line carries, Jenkins's own on a tie; Start.Clock names it.
+// Every offset of the start is on that clock, so a two-line log read
+// through `docker logs --timestamps` is timed to the nanosecond, not the
+// second. A later line that lacks the chosen clock is placed by Jenkins's
+// own time since the origin, with a warning.
+//
+// Origin is the time, on the start's clock, of the first line of the
+// start with a Jenkins timestamp; every OffsetMS and phase bound counts
+// from it, in milliseconds. Each start's clock never goes back: a record
+// earlier than the latest one (threads log out of order by a few
+// milliseconds) is held at the latest time; a step back of a second or
+// more is reported as a warning and absorbed, the clock continuing from
+// where it was. So OffsetMS is the line's time minus Origin except after
+// such a jump. Once a start is fully up its phases are final: its later
+// records are only looked at for the markers of a new start (the bulk of
+// a long log takes this cheap path), and its clock is no longer followed.
+// running_from, which has no log time, is placed on the wrapper's stamps
+// when they time the start, else on the Received clock: its OffsetMS is
+// then Received minus the Received of the origin line (zero or negative);
 // read after the first records, it takes the offset of the latest one.
 //
 // # Events and phases
@@ -126,7 +140,9 @@
 //     before it falls into war_extraction.
 //
 // The time before the JVM (container start or process exec to "Running
-// from:") is not in the log; the harness adds it.
+// from:") is not in the log; the harness adds it. Start.Uptime keeps the
+// JVM uptime Jetty states ("Started Server@… @1363ms"), from which the
+// JVM's time before the first record follows.
 //
 // # Failures
 //

@@ -29,6 +29,7 @@ type golden struct {
 type goldenStart struct {
 	FirstLine      int             `json:"first_line"`
 	LastLine       int             `json:"last_line"`
+	Clock          string          `json:"clock,omitempty"`
 	Origin         string          `json:"origin,omitempty"`
 	OriginReceived string          `json:"origin_received,omitempty"`
 	Version        string          `json:"version,omitempty"`
@@ -158,7 +159,7 @@ func project(r Result, want golden) golden {
 
 func projectStart(s Start, want goldenStart) goldenStart {
 	g := goldenStart{
-		FirstLine: s.FirstLine, LastLine: s.LastLine, Version: s.Version, FullyUp: s.FullyUp,
+		FirstLine: s.FirstLine, LastLine: s.LastLine, Version: s.Version, FullyUp: s.FullyUp, Clock: clockText(s.Clock),
 		Origin: stamp3339(s.Origin), OriginReceived: stamp3339(s.OriginReceived),
 		Events: []goldenEvent{}, Phases: []goldenPhase{},
 		Warnings: projectWarnings(s.Warnings, want.Warnings),
@@ -189,6 +190,15 @@ func projectWarnings(ws []Warning, want []goldenWarning) []goldenWarning {
 		out = append(out, goldenWarning{Line: w.Line, Contains: msg})
 	}
 	return out
+}
+
+// clockText is the golden's form of a start's clock, empty when the
+// start had no timestamped line.
+func clockText(c Clock) string {
+	if c.Source == "" {
+		return ""
+	}
+	return c.String()
 }
 
 func stamp3339(t time.Time) string {

@@ -102,7 +102,7 @@ func (p *Parser) journalStamp(j journalLine) stamp {
 		if !validCivil(y, j.month, j.day, j.hour, j.min, j.sec) {
 			continue
 		}
-		s := localStamp(p.loc, y, j.month, j.day, j.hour, j.min, j.sec, true)
+		s := localStamp(p.loc, y, j.month, j.day, j.hour, j.min, j.sec, time.Second)
 		gap := s.unixMS - p.lastMS
 		if gap < 0 {
 			gap = -gap
@@ -113,7 +113,9 @@ func (p *Parser) journalStamp(j journalLine) stamp {
 	}
 	best.unixMS += int64(j.micros / 1000)
 	best.nanos = int32(j.micros % 1000 * 1000)
-	best.coarse = !j.precise
+	if j.precise {
+		best.res = time.Microsecond
+	}
 	p.zoneUsed = true
 	return best
 }

@@ -41,7 +41,7 @@ func parseJULHeader(b []byte, loc *time.Location) (stamp, []byte, bool) {
 	if !validCivil(y, mo, d, h, mi, s) {
 		return stamp{}, nil, false
 	}
-	return localStamp(loc, y, mo, d, h, mi, s, true), rest, true
+	return localStamp(loc, y, mo, d, h, mi, s, time.Second), rest, true
 }
 
 // findClock finds "H:MM:SS" preceded by a space within julHeaderWindow
@@ -250,5 +250,5 @@ func parseWinstone(b []byte, loc *time.Location) (record, bool) {
 		return record{}, false
 	}
 	msg := bytes.TrimPrefix(t[20:], []byte(" - "))
-	return record{at: localStamp(loc, y, mo, d, h, mi, s, true), level: levelInfo, logger: []byte("winstone"), message: msg}, true
+	return record{at: localStamp(loc, y, mo, d, h, mi, s, time.Second), level: levelInfo, logger: []byte("winstone"), message: msg}, true
 }

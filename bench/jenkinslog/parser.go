@@ -10,6 +10,7 @@ import (
 // written. A Parser is not safe for concurrent use.
 type Parser struct {
 	loc      *time.Location
+	received Clock // what Line.Received times are, when they count as a clock
 	lines    int
 	zones    zones
 	json     jsonScanner
@@ -34,13 +35,16 @@ type Parser struct {
 
 // line is one input line after its wrappers were removed.
 type line struct {
-	n      int
-	raw    []byte // the body, indentation kept, for Failure.LastLines
-	body   []byte // the body without indentation
-	recv   time.Time
-	outer  stamp
-	stream bool // a wrapper vouches that the line comes from Jenkins's process
-	json   bool // body is a JSON formatter record
+	n     int
+	raw   []byte // the body, indentation kept, for Failure.LastLines
+	body  []byte // the body without indentation
+	recv  time.Time
+	outer stamp
+	// outerSource is the clock of outer (ClockTimestamps, ClockJSONFile,
+	// ClockJournal once outerOf dated a journal prefix).
+	outerSource string
+	stream      bool // a wrapper vouches that the line comes from Jenkins's process
+	json        bool // body is a JSON formatter record
 	// journal is the line's journal prefix (nil if none), dated by outerOf.
 	journal *journalLine
 }
@@ -51,7 +55,7 @@ func NewParser(opts Options) *Parser {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return &Parser{loc: loc}
+	return &Parser{loc: loc, received: opts.Received}
 }
 
 // Feed reads one line, without its trailing newline.
@@ -114,7 +118,7 @@ func (p *Parser) feed(text []byte, recv time.Time) {
 	if w.pid != nil {
 		p.checkPID(w.pid)
 	}
-	l := line{n: p.lines, raw: w.body, body: trimBlank(w.body), recv: recv, outer: w.outer, stream: w.stream, json: w.record}
+	l := line{n: p.lines, raw: w.body, body: trimBlank(w.body), recv: recv, outer: w.outer, outerSource: w.outerSource, stream: w.stream, json: w.record}
 	if w.hasJournal {
 		p.journal = w.journal
 		l.journal = &p.journal
@@ -131,6 +135,7 @@ func isFrame(b []byte) bool {
 // dated now, with the year of the latest Jenkins timestamp.
 func (p *Parser) outerOf(l *line) stamp {
 	if l.journal != nil && !l.outer.valid {
+		l.outerSource = ClockJournal
 		return p.journalStamp(*l.journal)
 	}
 	return l.outer

@@ -1,6 +1,9 @@
 package jenkinslog
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // warSkipGapMS is the gap between "Beginning extraction from war file"
 // and the next line below which the extraction counts as skipped.
@@ -55,11 +58,11 @@ func (st *startState) warPhase(out []Phase, e Event, prev float64, first bool) (
 	var warns []Warning
 	end := begin
 	if st.war.closed {
-		end = max(float64(st.war.end), begin)
+		end = max(nsToMS(st.war.end), begin)
 	} else {
 		warns = append(warns, Warning{Line: e.Line, Message: fmt.Sprintf("the start ends during war extraction (begun at line %d)", e.Line)})
 	}
-	skipped, known := st.war.skipped()
+	skipped, known := st.war.skipped(st.Clock.Resolution)
 	if !known {
 		warns = append(warns, Warning{Line: e.Line, Message: "one-second timestamps cannot tell whether Winstone extracted the war or found the webroot up to date; war_extraction is not marked skipped"})
 	}
@@ -68,17 +71,18 @@ func (st *startState) warPhase(out []Phase, e Event, prev float64, first bool) (
 }
 
 // skipped judges from the gap after "Beginning extraction" whether
-// Winstone extracted nothing. The log's own clock decides when it has
-// milliseconds; one-second timestamps defer to a finer wrapper clock, and
-// without one known is false unless the gap is long enough anyway.
-func (w warState) skipped() (skipped, known bool) {
-	gap := float64(w.end - w.begin)
+// Winstone extracted nothing. The start's clock decides when it is finer
+// than a second; one-second timestamps defer to a finer wrapper stamp on
+// both lines, and without one known is false unless the gap is long
+// enough anyway.
+func (w warState) skipped(res time.Duration) (skipped, known bool) {
+	gap := nsToMS(w.end - w.begin)
 	switch {
 	case !w.closed:
 		return false, true
-	case !w.coarse:
+	case res < time.Second:
 		return gap < warSkipGapMS, true
-	case w.beginOuter.valid && w.endOuter.valid && !w.beginOuter.coarse && !w.endOuter.coarse:
+	case w.beginOuter.valid && w.endOuter.valid && !w.beginOuter.coarse() && !w.endOuter.coarse():
 		outerGap := float64(w.endOuter.unixMS-w.beginOuter.unixMS) + float64(w.endOuter.nanos-w.beginOuter.nanos)/1e6
 		return outerGap < warSkipGapMS, true
 	}

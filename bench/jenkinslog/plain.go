@@ -65,7 +65,7 @@ func (p *Parser) launcherLine(l *line, running bool) {
 		}
 		if st.clock.started {
 			// Stored after the first records: it was printed about when they were.
-			e.OffsetMS = float64(st.clock.latest - st.clock.origin)
+			e.OffsetMS = nsToMS(st.clock.latest - st.clock.origin)
 		}
 		st.addEvent(e)
 	}

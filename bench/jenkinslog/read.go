@@ -2,6 +2,7 @@ package jenkinslog
 
 import (
 	"bufio"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +40,22 @@ func Parse(r io.Reader, opts Options) (Result, error) {
 		}
 	}
 	return p.end(), nil
+}
+
+// ParseMaybeGzip is Parse of a log that may be gzip-compressed, as
+// logrotate leaves jenkins.log.1.gz: r is unpacked when it starts with
+// gzip's magic bytes, whatever the file is called.
+func ParseMaybeGzip(r io.Reader, opts Options) (Result, error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return Result{}, fmt.Errorf("unpack log: %w", err)
+		}
+		defer zr.Close()
+		return Parse(zr, opts)
+	}
+	return Parse(br, opts)
 }
 
 // skipRest discards the rest of an over-long line.

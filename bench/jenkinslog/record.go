@@ -48,14 +48,20 @@ func (p *Parser) record(r record, first, last *line) {
 	if r.cut {
 		st.noteCut(first.n)
 	}
-	offset := st.stamp(r.at, &p.zones, first.n, first.recv)
-	st.closeWar(offset, first.outer, r.at.coarse)
+	lt := lineTimes{log: r.at, outer: first.outer, outerSource: first.outerSource, recv: first.recv}
+	offset := st.stamp(lt, p.received, &p.zones, first.n)
+	st.closeWar(offset, first.outer)
 	p.crossCheck(st, r.at, first)
 	p.rec = recordContext{level: r.level}
 	if ev != "" {
 		p.event(st, ev, r, offset, first)
 	}
 	p.messageChecks(st, r.level, r.logger, r.message)
+	if st.Uptime == nil {
+		if up, ok := jvmUptime(r.message); ok {
+			st.Uptime = &Uptime{OffsetMS: nsToMS(offset), UptimeMS: up}
+		}
+	}
 }
 
 // afterUp handles a record of a start that is fully up: its phases are
@@ -150,14 +156,14 @@ func (st *startState) noteCut(n int) {
 	st.cutLines++
 }
 
-// closeWar ends an open war_extraction phase at the current record.
-func (st *startState) closeWar(offset int64, outer stamp, coarse bool) {
+// closeWar ends an open war_extraction phase at the current record
+// (offset in ns).
+func (st *startState) closeWar(offset int64, outer stamp) {
 	if !st.war.open {
 		return
 	}
 	st.war.open, st.war.closed = false, true
 	st.war.end, st.war.endOuter = offset, outer
-	st.war.coarse = st.war.coarse || coarse
 }
 
 // event records a milestone of the start.
@@ -167,13 +173,13 @@ func (p *Parser) event(st *startState, name string, r record, offset int64, l *l
 	}
 	e := Event{
 		Name: name, Message: eventMessage(name, r.message), Line: l.n,
-		Time: r.at.time(&p.zones), Received: l.recv, OffsetMS: float64(offset),
+		Time: r.at.time(&p.zones), Received: l.recv, OffsetMS: nsToMS(offset),
 	}
 	if l.outer.valid {
 		e.Outer = l.outer.time(&p.zones)
 	}
 	if st.addEvent(e) && name == WarExtraction {
-		st.war = warState{open: true, begin: offset, beginOuter: l.outer, coarse: r.at.coarse}
+		st.war = warState{open: true, begin: offset, beginOuter: l.outer}
 	}
 }
 

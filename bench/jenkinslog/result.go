@@ -8,6 +8,11 @@ type Options struct {
 	// two-line java.util.logging format, old Winstone lines and systemd
 	// journal prefixes. Nil means UTC.
 	Location *time.Location
+	// Received describes the Line.Received times the caller gives, so
+	// that they may time a start when they are the finest clock (Docker's
+	// nanosecond stamps of a container's log). Its Source must differ
+	// from the ClockXxx names. Zero: Received times never time a start.
+	Received Clock
 }
 
 // Result is everything a Parser read: the starts in log order, warnings
@@ -34,9 +39,15 @@ type Warning struct {
 // line before the next start.
 type Start struct {
 	FirstLine, LastLine int
-	// Origin is the log time of the first line of this start that carries
-	// Jenkins's own timestamp; every OffsetMS and phase counts from it.
+	// Origin is the time, on Clock, of the first line of this start that
+	// carries Jenkins's own timestamp; every OffsetMS and phase counts
+	// from it.
 	Origin time.Time
+	// Clock is what the start was timed by: the finest clock its first
+	// timestamped line carries (Jenkins's own, a wrapper's, or the
+	// Received times described by Options.Received), kept for the whole
+	// start.
+	Clock Clock
 	// OriginReceived is the Received time of the first line of this start,
 	// zero when unknown.
 	OriginReceived time.Time
@@ -50,6 +61,10 @@ type Start struct {
 	// Failure is set as soon as the log shows a fatal error, and by
 	// Parser.Result for every start that did not reach fully up.
 	Failure *Failure
+	// Uptime is the first JVM uptime a record of the start states (Jetty's
+	// "Started Server@… @1363ms", "Logging initialized @638ms"), nil when
+	// none does: it tells how long the JVM ran before the first record.
+	Uptime *Uptime
 	// SlowestTasks lists the slowest "Took Nms for <task> by <thread>"
 	// lines, slowest first.
 	SlowestTasks []Task
@@ -103,6 +118,15 @@ type Failure struct {
 	// frames left out.
 	LastLines []string
 }
+
+// Uptime is the JVM's uptime, UptimeMS, as a record at OffsetMS says it.
+type Uptime struct {
+	OffsetMS, UptimeMS float64
+}
+
+// BeforeLogMS is how long the JVM ran before the start's first record:
+// its uptime at the record less the record's offset (0 if negative).
+func (u Uptime) BeforeLogMS() float64 { return max(0, u.UptimeMS-u.OffsetMS) }
 
 // Task is one "Took Nms for <task> by <thread>" line (logged with
 // -Djenkins.model.Jenkins.logStartupPerformance=true).

@@ -15,7 +15,7 @@ type startState struct {
 	// (an event only when it has a Received time).
 	runningFrom bool
 	seen        uint32 // one bit per event name
-	clock       monotone
+	clock       startClock
 	originLine  int
 	originRecv  time.Time // Received of the origin line
 	war         warState
@@ -75,10 +75,9 @@ func (c *closedStarts) all(extra int) []Start {
 // timestamped line after "Beginning extraction from war file".
 type warState struct {
 	open, closed bool
-	begin, end   int64 // ms from Origin
+	begin, end   int64 // ns from Origin, on the start's clock
 	beginOuter   stamp
 	endOuter     stamp
-	coarse       bool // one of the two lines had one-second resolution
 }
 
 // reset opens a new start at line in st; t and events are the parser's
@@ -111,33 +110,61 @@ func (st *startState) started(bits uint32) bool {
 }
 
 // stamp advances the start's clock to a record's time and returns the
-// offset from Origin in ms. The first record sets Origin.
-func (st *startState) stamp(at stamp, z *zones, line int, recv time.Time) int64 {
+// offset from Origin in ns. The first record sets Origin and chooses the
+// clock: the finest its line carries (see Clock).
+func (st *startState) stamp(lt lineTimes, received Clock, z *zones, line int) int64 {
 	if !st.clock.started {
-		st.Origin, st.originLine, st.originRecv = at.time(z), line, recv
+		st.clock.candidate = chooseClock(lt, received)
+		st.Clock = st.clock.Clock
+		st.clock.originLog = lt.log.unixNS()
+		st.clock.originTime, _ = lt.on(st.clock.candidate)
+		st.Origin, st.originLine, st.originRecv = originTime(lt, st.clock.kind, z), line, lt.recv
 		st.fixRunningFrom()
 	}
-	offset, jumped := st.clock.advance(at.unixMS)
+	raw, ok := st.clock.raw(lt)
+	if !ok && st.clock.missing == 1 {
+		st.warn(line, fmt.Sprintf("line %d lacks the %s clock that times its start: it is placed by Jenkins's own clock from the origin", line, st.Clock.Source))
+	}
+	offset, jumped := st.clock.advance(raw)
 	if jumped > 0 {
 		st.jumps++
 		if st.jumps <= jumpsReported {
-			st.warn(line, fmt.Sprintf("clock went backwards by %s at line %d: the time before the jump counts, the jump does not", time.Duration(jumped)*time.Millisecond, line))
+			st.warn(line, fmt.Sprintf("clock went backwards by %s at line %d: the time before the jump counts, the jump does not", time.Duration(jumped).Round(time.Millisecond), line))
 		}
 	}
 	return offset
+}
+
+// originTime is the time of the origin line on the chosen clock, in the
+// zone it was written in.
+func originTime(lt lineTimes, kind clockKind, z *zones) time.Time {
+	switch kind {
+	case kindOuter:
+		return lt.outer.time(z)
+	case kindReceived:
+		return lt.recv
+	}
+	return lt.log.time(z)
 }
 
 // jumpsReported bounds the clock warnings of a start; endWarnings counts
 // the rest.
 const jumpsReported = 5
 
-// fixRunningFrom measures running_from against the origin line on the
-// Received clock: it is the only event without a log timestamp.
+// fixRunningFrom places running_from, the only event without a log
+// timestamp, against the origin line: on the wrapper's stamps when the
+// start is timed by them, else on the Received clock.
 func (st *startState) fixRunningFrom() {
-	if len(st.Events) == 0 || st.Events[0].Name != RunningFrom || st.originRecv.IsZero() {
+	if len(st.Events) == 0 || st.Events[0].Name != RunningFrom {
 		return
 	}
-	st.Events[0].OffsetMS = min(0, ms(st.Events[0].Received.Sub(st.originRecv)))
+	e := &st.Events[0]
+	switch {
+	case st.clock.kind == kindOuter && !e.Outer.IsZero():
+		e.OffsetMS = min(0, nsToMS(e.Outer.UnixNano()-st.clock.originTime))
+	case !st.originRecv.IsZero():
+		e.OffsetMS = min(0, ms(e.Received.Sub(st.originRecv)))
+	}
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -1,6 +1,9 @@
 package jenkinslog
 
-import "bytes"
+import (
+	"bytes"
+	"time"
+)
 
 // wrapKind tells what a wrapper made of a line.
 type wrapKind uint8
@@ -17,6 +20,9 @@ const (
 type wrapped struct {
 	body  []byte
 	outer stamp
+	// outerSource names the clock of outer: ClockTimestamps or
+	// ClockJSONFile (journal prefixes are dated later, see journal).
+	outerSource string
 	// journal is the journal prefix, dated only once a Jenkins timestamp
 	// gives its year (see Parser.outerOf).
 	journal    journalLine
@@ -51,7 +57,9 @@ func (p *Parser) unwrap(text []byte) wrapped {
 		}
 		if !doneStamp {
 			if s, rest, ok := parseRFC3339Prefix(w.body); ok {
-				w.outer, w.body, w.stream, doneStamp, changed = s, rest, true, true, true
+				s.res = time.Nanosecond // Docker and kubectl write RFC3339Nano
+				w.outer, w.outerSource = s, ClockTimestamps
+				w.body, w.stream, doneStamp, changed = rest, true, true, true
 			}
 		}
 		if !donePrefix {
@@ -75,7 +83,8 @@ func (p *Parser) unwrapJSON(w *wrapped) bool {
 		p.jbody = append(p.jbody[:0], bytes.TrimRight(log, "\r\n")...)
 		w.body, w.stream = p.jbody, true
 		if ok {
-			w.outer = s
+			s.res = time.Nanosecond // Docker's json-file keeps its clock's nanoseconds
+			w.outer, w.outerSource = s, ClockJSONFile
 		}
 		if len(w.body) > 0 && w.body[0] == '{' && p.json.scan(w.body) {
 			w.record = p.json.get(jkMessage) != nil
@@ -142,16 +151,29 @@ func parseRFC3339(b []byte) (stamp, int, bool) {
 	if y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || !validCivil(y, mo, d, h, mi, s) {
 		return stamp{}, 0, false
 	}
-	i, nanos := 19, 0
+	i, nanos, res := 19, 0, time.Second
 	if b[i] == '.' || b[i] == ',' {
-		i, nanos = fraction(b, i+1)
+		start := i + 1
+		i, nanos = fraction(b, start)
+		res = fractionResolution(i - start)
 	}
 	off, n, ok := parseOffset(b[i:], true)
 	if !ok {
 		return stamp{}, 0, false
 	}
 	ms := civilMS(y, mo, d, h, mi, s, nanos/1e6, off)
-	return stamp{unixMS: ms, nanos: int32(nanos % 1e6), offset: int32(off), valid: true}, i + n, true
+	return stamp{unixMS: ms, nanos: int32(nanos % 1e6), offset: int32(off), res: res, valid: true}, i + n, true
+}
+
+// fractionResolution is the resolution that n fraction digits write.
+// Docker and kubectl trim trailing zeros, so their stamps say less than
+// their clock has: their callers set the resolution themselves.
+func fractionResolution(n int) time.Duration {
+	res := time.Second
+	for ; n > 0 && res > 1; n-- {
+		res /= 10
+	}
+	return res
 }
 
 // fraction reads up to nine fraction digits at b[i:] as nanoseconds.

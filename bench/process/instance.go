@@ -82,6 +82,14 @@ func (i *Instance) wait() {
 // StartedAt is the harness's clock just before the process was started.
 func (i *Instance) StartedAt() time.Time { return i.startedAt }
 
+// ReceivedClock says that lines are stamped by the harness as it reads
+// them from a pipe. The reader may take several lines at once, so no
+// more than a millisecond is claimed: Jenkins's own milliseconds win a
+// tie, a two-line log's whole seconds lose (runner.ReceiptClock).
+func (i *Instance) ReceivedClock() jenkinslog.Clock {
+	return jenkinslog.Clock{Source: "harness", Resolution: time.Millisecond}
+}
+
 // Lines streams stdout and stderr, merged as written, each line stamped
 // with the harness's clock on receipt. It is closed when the output ends
 // or Stop is called.

@@ -93,6 +93,9 @@ func check(launch subject.Launch) error {
 	if launch.HomeDir == "" {
 		return errors.New("start process: no JENKINS_HOME directory")
 	}
+	if launch.HomeReadOnly {
+		return errors.New("start process: a read-only home needs the container runtime (runtime: container)")
+	}
 	if launch.HTTPPort < 1 || launch.HTTPPort > 65535 {
 		return fmt.Errorf("start process: http port %d is not a TCP port", launch.HTTPPort)
 	}

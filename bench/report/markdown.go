@@ -9,11 +9,12 @@ import (
 )
 
 // Markdown writes the Model as GitHub-flavoured Markdown, fit for a job
-// summary or a pull-request comment: the verdict's headline and table
-// first, then the summaries, then the warnings.
+// summary or a pull-request comment: the recommendation first, then the
+// verdict's headline and table, then the summaries, then the warnings.
 func Markdown(w io.Writer, m Model) error {
 	var b strings.Builder
 	b.WriteString("## jsbench startup times\n\n")
+	markdownRecommendations(&b, m.Recommendations)
 	if v := m.Verdict; v != nil {
 		markdownVerdict(&b, *v)
 	}
@@ -23,6 +24,7 @@ func Markdown(w io.Writer, m Model) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %d | %d |\n", cell(s.Scenario), cell(s.Volume),
 			cell(s.Phase), s.N, ms(s.MedianMS), ciText(s), ms(s.P5MS), ms(s.P95MS), ms(s.IQRMS), len(s.Outliers), unfinished(s))
 	}
+	markdownCalibrations(&b, m.Calibrations)
 	if lines := warningLines(m); len(lines) > 0 {
 		b.WriteString("\n<details><summary>Warnings (" + fmt.Sprint(len(lines)) + ")</summary>\n\n")
 		for _, l := range lines {

@@ -25,6 +25,12 @@ type Model struct {
 	// that list single runs (the HTML page shows each failure with its
 	// log). They are not part of the JSON summary: results.jsonl holds them.
 	Records []results.Record `json:"-"`
+	// Recommendations say, per scenario, which storage to choose: the
+	// fastest durable option, ceilings shown apart (see Recommendation).
+	Recommendations []Recommendation `json:"recommendations,omitempty"`
+	// Calibrations compare each calibrated scenario's simulated start
+	// with the log it was calibrated from.
+	Calibrations []Calibration `json:"calibrations,omitempty"`
 }
 
 // ConfigLine is one "key: value" line of Go benchmark text.
@@ -40,6 +46,8 @@ type Renderer func(w io.Writer, m Model) error
 // current against it.
 func Build(current, baseline []results.Record, opts compare.Options) Model {
 	m := Model{Summaries: stats.Summarize(current, stats.Options{}), Records: current}
+	m.Recommendations = recommend(m.Summaries, current)
+	m.Calibrations = calibrations(m.Recommendations, m.Summaries, current)
 	if baseline != nil {
 		v := compare.Compare(baseline, current, opts)
 		m.Verdict = &v

@@ -56,6 +56,11 @@ type Record struct {
 	StartedAt  time.Time `json:"started_at"`
 	Status     string    `json:"status"`
 	Reason     string    `json:"reason,omitempty"`
+	// FailureSignature classifies, from the log, why a run that did not
+	// come up failed: permission_denied, out_of_memory, port_in_use,
+	// war_corrupt, plugin_failure, boot_failure or incomplete (see
+	// bench/jenkinslog). Reason then ends with the fix, when there is one.
+	FailureSignature string `json:"failure_signature,omitempty"`
 
 	// ReadyMS is the harness's clock from the subject's start (container
 	// start or process exec) to the receipt of the "fully up" line.
@@ -78,6 +83,11 @@ type Record struct {
 	RTOMS float64 `json:"rto_ms,omitempty"`
 	// CacheDropped tells whether the page cache was dropped before the run.
 	CacheDropped bool `json:"cache_dropped"`
+	// Clock is what the log's phases and LogReadyMS were timed by: the
+	// finest of Jenkins's own timestamps and the runtime's receipt stamps
+	// (Docker's, to the nanosecond). Absent in older records, which were
+	// timed by Jenkins's own timestamps.
+	Clock *Clock `json:"clock,omitempty"`
 
 	Events   []Event  `json:"events,omitempty"`
 	Phases   []Phase  `json:"phases,omitempty"`
@@ -88,11 +98,29 @@ type Record struct {
 	// Exit says how the subject's process ended, when it ended by itself
 	// or was killed before the run was over.
 	Exit *Exit `json:"exit,omitempty"`
+	// Calibration, for a simulated controller calibrated from a real log,
+	// holds that log's phases, the simulated controller's own local-disk
+	// phases and the time spent per phase besides file work.
+	Calibration *Calibration `json:"calibration,omitempty"`
+	// StorageOps counts, for an emulated volume, the file operations the
+	// subject made on it during its start and the latency injected into
+	// them, by operation (lookup, getattr, open, read, create, …).
+	StorageOps map[string]OpCount `json:"storage_ops,omitempty"`
 	// LastLines holds the tail of the log for failed and timed-out runs.
 	LastLines []string `json:"last_lines,omitempty"`
 	// LogLines counts the lines read; StreamedLines those seen live.
 	LogLines      int `json:"log_lines"`
 	StreamedLines int `json:"streamed_lines"`
+}
+
+// Clock names a clock and its resolution.
+type Clock struct {
+	// Source is "jenkins" (the log's own timestamps), "docker" (Docker's
+	// receipt stamps), "harness" (the harness's receipt times), or a
+	// wrapper's clock in a log read after the fact ("timestamps",
+	// "json-file", "journal").
+	Source       string `json:"source"`
+	ResolutionNS int64  `json:"resolution_ns"`
 }
 
 // Subject says what produced the numbers. Simulated is true for the
@@ -103,6 +131,10 @@ type Subject struct {
 	Name           string `json:"name"`    // image reference, war path or sim binary
 	Runtime        string `json:"runtime"` // "container" or "process"
 	JenkinsVersion string `json:"jenkins_version,omitempty"`
+	// CalibratedFrom names the real Jenkins log a simulated controller
+	// was calibrated from (`calibrate:`): its figures are then
+	// "simulated, calibrated from" that log.
+	CalibratedFrom string `json:"calibrated_from,omitempty"`
 }
 
 // Volume describes where JENKINS_HOME lived.
@@ -110,6 +142,10 @@ type Volume struct {
 	Name   string            `json:"name"`
 	Kind   string            `json:"kind"`
 	Params map[string]string `json:"params,omitempty"`
+	// Ceiling marks a volume that shows the best case, not a place for
+	// JENKINS_HOME: tmpfs, or a volume the scenario marks `ceiling: true`.
+	// Reports show it as a ceiling and never recommend it.
+	Ceiling bool `json:"ceiling,omitempty"`
 }
 
 // Home describes what JENKINS_HOME held before the start.
@@ -155,4 +191,43 @@ type Probe struct {
 	SeqReadMiBPerS  float64            `json:"seq_read_mib_per_s"`
 	ElapsedMS       float64            `json:"elapsed_ms"`
 	Warnings        []string           `json:"warnings,omitempty"`
+}
+
+// Calibration is how a simulated controller was made to start like the
+// real Jenkins of a log (see bench/calibrate). Durations in milliseconds.
+type Calibration struct {
+	// Source is the log, as the scenario names it; JenkinsVersion the
+	// version it states.
+	Source         string `json:"source"`
+	JenkinsVersion string `json:"jenkins_version,omitempty"`
+	// SourceFullyUpMS is the log's first timestamped line to fully up.
+	SourceFullyUpMS float64 `json:"source_fully_up_ms"`
+	// Phases lists, per phase of the log: its duration there, the
+	// simulated controller's own on local disk (the probe runs' median)
+	// and the time spent besides file work.
+	Phases []CalibrationPhase `json:"phases"`
+	// LauncherMS is the JVM's time before the log's first record, spent
+	// before the simulated controller logs.
+	LauncherMS float64 `json:"launcher_ms,omitempty"`
+	// WarEntries and WarMB size the war extracted; Workload says why.
+	WarEntries int      `json:"war_entries"`
+	WarMB      float64  `json:"war_mb"`
+	Workload   string   `json:"workload"`
+	Probes     int      `json:"probes"`
+	Warnings   []string `json:"warnings,omitempty"`
+}
+
+// CalibrationPhase is one phase of a calibration.
+type CalibrationPhase struct {
+	Name     string  `json:"name"`
+	SourceMS float64 `json:"source_ms"`
+	ProbeMS  float64 `json:"probe_ms"`
+	ExtraMS  float64 `json:"extra_ms"`
+}
+
+// OpCount is the count of one file operation and the latency injected
+// into it in all.
+type OpCount struct {
+	Count      int64   `json:"count"`
+	InjectedMS float64 `json:"injected_ms"`
 }

@@ -36,7 +36,7 @@ type observation struct {
 // observe feeds the subject's streamed log to the parser until the start
 // is fully up, fails, exits or times out, then waits for /login.
 func observe(ctx context.Context, inst Instance, timeout time.Duration) *observation {
-	obs := &observation{parser: jenkinslog.NewParser(jenkinslog.Options{})}
+	obs := &observation{parser: jenkinslog.NewParser(parseOptions(inst))}
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	lines, exited := inst.Lines(), inst.Exited()

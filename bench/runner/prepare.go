@@ -31,6 +31,9 @@ func (r *Runner) prepareHome(ctx context.Context, sc *scenario.Scenario, v scena
 	if rec.Iteration <= 1 && prepared.RestoreMS == 0 {
 		probeVolume(ctx, prepared.HostDir, rec)
 	}
+	if o := prepared.Owner; o != nil {
+		env.UID, env.GID = o.UID, o.GID
+	}
 	if err := populate(ctx, atRest(prepared), sc, env, rec); err != nil {
 		return volume.Prepared{}, err
 	}

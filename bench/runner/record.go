@@ -9,9 +9,21 @@ import (
 	"github.com/jsbench/jsbench/bench/results"
 )
 
-// phasePreJVM is the harness-measured phase from the subject's start to
-// its first line of output: container start, entrypoint script, JVM start.
-const phasePreJVM = "pre_jvm"
+// Phases measured before the log's first timestamp, on the harness's
+// clock (or Docker's, which stamps the lines).
+const (
+	// PhaseEntrypoint runs from the subject's start (container start or
+	// process exec) to "Running from:": the pre-Java phase, where the
+	// official image's jenkins.sh copies $REF into the home, and the
+	// JVM's own start.
+	PhaseEntrypoint = "entrypoint"
+	// PhaseLauncher runs from "Running from:" to the log's first
+	// timestamped line: Jenkins's launcher and Winstone before they log.
+	PhaseLauncher = "launcher"
+	// PhasePreJVM, from the start to the first line of output, stands for
+	// both when the log has no "Running from:" line.
+	PhasePreJVM = "pre_jvm"
+)
 
 // reconcile reads the whole log once more after the fact: the stream may
 // have lost a line, the full read cannot. Phases are taken from the full
@@ -22,7 +34,7 @@ func (o *observation) reconcile(ctx context.Context, inst Instance) {
 		o.warnings = append(o.warnings, fmt.Sprintf("read full log: %v; phases taken from the stream", err))
 		return
 	}
-	p := jenkinslog.NewParser(jenkinslog.Options{})
+	p := jenkinslog.NewParser(parseOptions(inst))
 	for _, l := range lines {
 		p.Feed(l)
 	}
@@ -71,12 +83,24 @@ func (o *observation) fill(rec *results.Record, startedAt time.Time) {
 	}
 	start := res.Starts[len(res.Starts)-1]
 	rec.Subject.JenkinsVersion = start.Version
+	if rec.Status != results.StatusOK && start.Failure != nil {
+		classify(rec, *start.Failure)
+	}
 	fillTimings(rec, start, startedAt)
 	if !o.httpReady.IsZero() {
 		rec.HTTPReadyMS = ms(o.httpReady.Sub(startedAt))
 	}
 	if rec.Status == results.StatusOK && rec.RestoreMS > 0 {
 		rec.RecoveryMS = rec.RestoreMS + rec.ReadyMS
+	}
+}
+
+// classify records what the log says of a failed start: its signature
+// and, where there is one, the fix, which the reason names.
+func classify(rec *results.Record, f jenkinslog.Failure) {
+	rec.FailureSignature = f.Signature
+	if fix := jenkinslog.Remedy(f.Signature); fix != "" {
+		rec.Reason += " [" + f.Signature + ": " + fix + "]"
 	}
 }
 
@@ -89,27 +113,52 @@ func (o *observation) result() jenkinslog.Result {
 }
 
 func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt time.Time) {
-	for _, e := range start.Events {
+	var runningFrom *jenkinslog.Event
+	for i, e := range start.Events {
 		ev := results.Event{Name: e.Name, LogOffsetMS: e.OffsetMS, Message: e.Message}
 		if !e.Received.IsZero() {
 			ev.OffsetMS = ms(e.Received.Sub(startedAt))
 		}
 		rec.Events = append(rec.Events, ev)
-		if e.Name == jenkinslog.FullyUp {
+		switch e.Name {
+		case jenkinslog.FullyUp:
 			rec.ReadyMS, rec.LogReadyMS = ev.OffsetMS, e.OffsetMS
+		case jenkinslog.RunningFrom:
+			if !e.Received.IsZero() {
+				runningFrom = &start.Events[i]
+			}
 		}
 	}
-	var pre float64
-	if !start.OriginReceived.IsZero() {
-		pre = ms(start.OriginReceived.Sub(startedAt))
-		if pre < 0 {
-			// A results file refuses negative durations: say so, count 0.
-			rec.Warnings = append(rec.Warnings, fmt.Sprintf("first output %.3f ms before the start by the harness's clock: pre_jvm counted as 0", -pre))
-			pre = 0
-		}
-		rec.Phases = append(rec.Phases, results.Phase{Name: phasePreJVM, DurationMS: pre})
+	if c := start.Clock; c.Source != "" {
+		rec.Clock = &results.Clock{Source: c.Source, ResolutionNS: int64(c.Resolution)}
 	}
+	pre := preLogPhases(rec, start, runningFrom, startedAt)
 	for _, p := range start.Phases {
 		rec.Phases = append(rec.Phases, results.Phase{Name: p.Name, StartMS: pre + p.StartMS, DurationMS: p.DurationMS, Skipped: p.Skipped})
 	}
+}
+
+// preLogPhases appends the phases before the log's first timestamp and
+// returns where they end: entrypoint and launcher around "Running from:",
+// or pre_jvm up to the first line when the log has none.
+func preLogPhases(rec *results.Record, start jenkinslog.Start, runningFrom *jenkinslog.Event, startedAt time.Time) float64 {
+	if runningFrom != nil {
+		entry := max(0, ms(runningFrom.Received.Sub(startedAt)))
+		launcher := max(0, -runningFrom.OffsetMS)
+		rec.Phases = append(rec.Phases,
+			results.Phase{Name: PhaseEntrypoint, DurationMS: entry},
+			results.Phase{Name: PhaseLauncher, StartMS: entry, DurationMS: launcher})
+		return entry + launcher
+	}
+	if start.OriginReceived.IsZero() {
+		return 0
+	}
+	pre := ms(start.OriginReceived.Sub(startedAt))
+	if pre < 0 {
+		// A results file refuses negative durations: say so, count 0.
+		rec.Warnings = append(rec.Warnings, fmt.Sprintf("first output %.3f ms before the start by the harness's clock: pre_jvm counted as 0", -pre))
+		pre = 0
+	}
+	rec.Phases = append(rec.Phases, results.Phase{Name: PhasePreJVM, DurationMS: pre})
+	return pre
 }

@@ -43,7 +43,7 @@ func (r *Runner) prime(ctx context.Context, sc *scenario.Scenario, v scenario.Vo
 		return volume.Prepared{}, false
 	}
 	var run cleanup.Stack
-	r.start(ctx, sc, h, &run, &rec)
+	r.start(ctx, sc, v, h, &run, &rec)
 	if err := run.Run(ctx); err != nil {
 		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
 	}
@@ -59,7 +59,7 @@ func (r *Runner) restartRun(ctx context.Context, sc *scenario.Scenario, v scenar
 		rec.Volume.Params[k] = val
 	}
 	var run cleanup.Stack
-	r.start(ctx, sc, h, &run, &rec)
+	r.start(ctx, sc, v, h, &run, &rec)
 	if err := run.Run(ctx); err != nil {
 		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jsbench/jsbench/bench/calibrate"
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/scenario"
@@ -48,6 +49,9 @@ type Runner struct {
 
 	// adaptive judges the scenario being run when it says `runs: auto`.
 	adaptive *adaptive
+	// plan is the calibration of the scenario being run, nil when its
+	// subject is not calibrated.
+	plan *calibrate.Plan
 }
 
 // Run runs every scenario in order. It stops early when ctx is cancelled
@@ -63,6 +67,9 @@ func (r *Runner) Run(ctx context.Context, scenarios []*scenario.Scenario) error 
 
 func (r *Runner) runScenario(ctx context.Context, sc *scenario.Scenario) error {
 	r.adaptive = newAdaptive(sc)
+	if err := r.calibrate(ctx, sc); err != nil {
+		return err
+	}
 	if sc.Start == scenario.StartRestart {
 		return r.runRestarts(ctx, sc)
 	}
@@ -91,18 +98,24 @@ func (r *Runner) iterate(ctx context.Context, sc *scenario.Scenario, run func(v 
 func (r *Runner) coldRun(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, iteration int, warmup bool) {
 	step := Step{Scenario: sc.Name, Volume: v.Name, Iteration: iteration, Of: sc.Warmup + sc.Runs, Warmup: warmup}
 	r.progress(step)
+	r.finish(ctx, step, r.measure(ctx, sc, v, iteration, warmup))
+}
+
+// measure prepares a fresh volume and home, starts the subject on it,
+// cleans up and returns the record, which nobody has seen yet.
+func (r *Runner) measure(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, iteration int, warmup bool) results.Record {
 	var stack cleanup.Stack
 	rec := r.newRecord(sc, v, iteration, warmup)
 	home, err := r.prepareHome(ctx, sc, v, &stack, &rec)
 	if err == nil {
-		r.start(ctx, sc, home, &stack, &rec)
+		r.start(ctx, sc, v, home, &stack, &rec)
 	} else {
 		rec.Status, rec.Reason = results.StatusError, err.Error()
 	}
 	if err := stack.Run(ctx); err != nil {
 		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
 	}
-	r.finish(ctx, step, rec)
+	return rec
 }
 
 // finish hands a record to the sink, unless the run was cut short by an
@@ -154,7 +167,8 @@ func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration i
 		Scenario:     sc.Name,
 		ScenarioFile: sc.File,
 		Subject:      r.Subjects.Describe(sc.Subject),
-		Volume:       results.Volume{Name: v.Name, Kind: v.Kind, Params: copyParams(v.Config.Params())},
+		Calibration:  calibrationRecord(r.plan),
+		Volume:       results.Volume{Name: v.Name, Kind: v.Kind, Params: copyParams(v.Config.Params()), Ceiling: v.Ceiling},
 		Home:         describeHome(sc.Home),
 		Start:        sc.Start,
 		RTOMS:        float64(sc.RTO) / float64(time.Millisecond),

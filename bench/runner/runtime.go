@@ -34,3 +34,21 @@ type Instance interface {
 	// Stop stops the controller and removes what Start created.
 	Stop(ctx context.Context) error
 }
+
+// ReceiptClock is implemented by instances whose lines carry receipt
+// times fine enough to time a start: Docker stamps each line to the
+// nanosecond. The parser times a start by the finest clock it has, and
+// the record names it.
+type ReceiptClock interface {
+	// ReceivedClock describes the Received times of Lines and FullLog.
+	ReceivedClock() jenkinslog.Clock
+}
+
+// parseOptions are the parser's options for inst's log.
+func parseOptions(inst Instance) jenkinslog.Options {
+	var opts jenkinslog.Options
+	if rc, ok := inst.(ReceiptClock); ok {
+		opts.Received = rc.ReceivedClock()
+	}
+	return opts
+}

@@ -12,17 +12,22 @@ import (
 	"github.com/jsbench/jsbench/bench/jenkinslog"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/volume"
 )
 
 // start starts the subject on a prepared home, observes it until it is
 // up, failed or timed out, and fills rec. The instance's stop is pushed
 // onto stack at once.
-func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h volume.Prepared, stack *cleanup.Stack, rec *results.Record) {
+func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, h volume.Prepared, stack *cleanup.Stack, rec *results.Record) {
 	launch, runtimeName, err := r.Subjects.Launch(sc.Subject, h.HostDir, h.DockerVolume, r.labels(sc, rec.Volume.Name))
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, err.Error()
 		return
+	}
+	launch.HomeReadOnly = h.ReadOnly
+	if sc.Subject.Kind == subject.KindSim && r.plan != nil {
+		launch.Command = append(launch.Command, flagsBeside(r.plan, sc.Subject.Sim)...)
 	}
 	rt, ok := r.Runtimes[runtimeName]
 	if !ok {
@@ -33,6 +38,7 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h volume.Prep
 		rec.CacheDropped = r.DropCaches()
 	}
 	extracted := webrootMissing(atRest(h))
+	ops := countOps(v, h)
 	inst, err := rt.Start(ctx, launch)
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("start subject: %v", err)
@@ -40,6 +46,7 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h volume.Prep
 	}
 	stack.Push("subject "+rec.Subject.Name, inst.Stop)
 	obs := observe(ctx, inst, sc.Timeout)
+	rec.StorageOps = ops.since()
 	obs.reconcile(ctx, inst)
 	obs.fill(rec, inst.StartedAt())
 	noteExit(ctx, inst, rec)

@@ -1,10 +1,12 @@
 package runner
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +27,20 @@ type Subjects struct {
 	// SimBinary and SimWar are the simulated controller and its synthetic
 	// war, for process runs.
 	SimBinary, SimWar string
+	// StandInImage is the locally built stand-in for the official image
+	// (the official image's contract, the simulated controller as java),
+	// which image subjects get when they name StandInRepository.
+	StandInImage string
+}
+
+// StandInRepository is the image name scenarios give for the stand-in of
+// the official image (bench/container builds it under that name).
+const StandInRepository = "jsbench/jenkins-standin"
+
+// IsStandIn tells whether an image reference names the stand-in.
+func IsStandIn(image string) bool {
+	repo, _, _ := strings.Cut(image, ":")
+	return repo == StandInRepository
 }
 
 // Check finds what a subject needs before anything starts: the war and
@@ -54,16 +70,31 @@ func (s *Subjects) Owner(subj scenario.Subject) (uid, gid int) {
 func (s *Subjects) Describe(subj scenario.Subject) results.Subject {
 	d := results.Subject{Kind: subj.Kind, Runtime: subj.Runtime, Simulated: subj.Kind == subject.KindSim}
 	switch {
+	case subj.Kind == subject.KindImage && IsStandIn(subj.Image):
+		d.Simulated = true
+		d.Name = "jenkins-sim (simulated controller) in " + cmp.Or(s.StandInImage, subj.Image) + ", the official image's stand-in"
 	case subj.Kind == subject.KindImage:
 		d.Name = subj.Image
 	case subj.Kind == subject.KindWar:
 		d.Name = subj.War
 	case d.Runtime == subject.RuntimeContainer:
-		d.Name = "jenkins-sim (simulated controller) " + s.SimImage
+		d.Name = "jenkins-sim (" + simulatedAs(subj) + ") " + s.SimImage
 	default:
-		d.Name = "jenkins-sim (simulated controller) " + s.SimBinary
+		d.Name = "jenkins-sim (" + simulatedAs(subj) + ") " + s.SimBinary
+	}
+	if subj.Kind == subject.KindSim {
+		d.CalibratedFrom = subj.Calibrate
 	}
 	return d
+}
+
+// simulatedAs says what a simulated controller is: calibrated from a log
+// or not.
+func simulatedAs(subj scenario.Subject) string {
+	if subj.Calibrate != "" {
+		return "simulated controller, calibrated from " + filepath.Base(subj.Calibrate)
+	}
+	return "simulated controller"
 }
 
 // Launch builds the launch of subj on a home and names its runtime.
@@ -84,6 +115,9 @@ func (s *Subjects) Launch(subj scenario.Subject, homeDir string, dv *subject.Doc
 	switch {
 	case subj.Kind == subject.KindImage:
 		l.Image = subj.Image
+		if IsStandIn(subj.Image) && s.StandInImage != "" {
+			l.Image = s.StandInImage
+		}
 		if subj.JavaOpts != "" {
 			l.Env["JAVA_OPTS"] = subj.JavaOpts
 		}

@@ -33,7 +33,7 @@ func TestParseProblems(t *testing.T) {
 		{"unknown top-level field", valid + "colour: red\n", []Problem{
 			at(5, 1, "colour", "colour", `unknown field "colour"; known fields: version, name, description, subject, home, volumes, runs, warmup, timeout, start, cache, min_runs, max_runs, precision, rto, limits`)}},
 		{"unknown subject field", strings.Replace(valid, "{kind: sim}", "{kind: sim, colour: red}", 1), []Problem{
-			at(3, 22, "subject.colour", "colour", `unknown field "colour"; known fields: kind, runtime, env, cpu, memory, sim`)}},
+			at(3, 22, "subject.colour", "colour", `unknown field "colour"; known fields: kind, runtime, env, cpu, memory, sim, calibrate`)}},
 		{"wrong type", valid + `runs: "five"` + "\n", []Problem{
 			at(5, 7, "runs", "five", `want a whole number, got "five"`)}},
 		{"float where a whole number belongs", valid + "warmup: 1.5\n", []Problem{
@@ -72,8 +72,8 @@ subject:
   java_opts: -Xmx1g
 volumes: [{name: local, kind: local}]
 `, []Problem{
-			at(5, 3, "subject.image", "image", `field "image" is for image subjects only, not sim; a sim subject takes: kind, runtime, env, cpu, memory, sim`),
-			at(6, 3, "subject.java_opts", "java_opts", `field "java_opts" is for image and war subjects only, not sim; a sim subject takes: kind, runtime, env, cpu, memory, sim`)}},
+			at(5, 3, "subject.image", "image", `field "image" is for image subjects only, not sim; a sim subject takes: kind, runtime, env, cpu, memory, sim, calibrate`),
+			at(6, 3, "subject.java_opts", "java_opts", `field "java_opts" is for image and war subjects only, not sim; a sim subject takes: kind, runtime, env, cpu, memory, sim, calibrate`)}},
 		{"war without war path", strings.Replace(valid, "{kind: sim}", "{kind: war}", 1), []Problem{
 			at(3, 10, "subject.war", "", `missing field; a war subject needs the path of a jenkins.war, e.g. "war: jenkins.war"`)}},
 		{"war in a container", strings.Replace(valid, "{kind: sim}", "{kind: war, war: j.war, runtime: container}", 1), []Problem{

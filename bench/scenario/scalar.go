@@ -108,3 +108,21 @@ func (c *checker) duration(f *fields, key string, def time.Duration) time.Durati
 	}
 	return d
 }
+
+// boolean returns the value of key as true or false, or def when key is
+// absent or wrong.
+func (c *checker) boolean(f *fields, key string, def bool) bool {
+	n := f.value(key)
+	if n == nil {
+		return def
+	}
+	if !c.is(n, yaml.ScalarNode, f.field(key), "true or false") {
+		return def
+	}
+	var v bool
+	if n.ShortTag() != "!!bool" || n.Decode(&v) != nil {
+		c.report(n, f.field(key), "want true or false, got %s", got(n))
+		return def
+	}
+	return v
+}

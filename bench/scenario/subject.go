@@ -47,6 +47,13 @@ type Subject struct {
 	// Sim overrides the simulated controller's workload, by setting name
 	// (one of simSettings) with a whole number as value.
 	Sim map[string]string
+	// Calibrate is a real Jenkins log of a start on local disk (any
+	// format `jsbench analyze` reads), resolved against the scenario
+	// file's directory: the simulated controller then spends that log's
+	// time per phase besides its file work (see bench/calibrate). Empty
+	// when the sim is not calibrated. The file is read when the scenario
+	// runs, not when it is parsed.
+	Calibrate string
 }
 
 var subjectSchema = kindSchema{
@@ -54,7 +61,7 @@ var subjectSchema = kindSchema{
 	kinds:  []string{subject.KindSim, subject.KindImage, subject.KindWar},
 	common: []string{"kind", "runtime", "env"},
 	byKind: map[string][]string{
-		subject.KindSim:   {"cpu", "memory", "sim"},
+		subject.KindSim:   {"cpu", "memory", "sim", "calibrate"},
 		subject.KindImage: {"image", "java_opts", "cpu", "memory"},
 		subject.KindWar:   {"war", "java", "java_opts"},
 	},
@@ -86,6 +93,7 @@ func (c *checker) subject(top *fields) Subject {
 	s.War = c.path(f, "war")
 	s.Java = c.text(f, "java", "")
 	s.Sim = c.sim(f)
+	s.Calibrate = c.path(f, "calibrate")
 	switch s.Kind {
 	case subject.KindImage:
 		s.Image = cmp.Or(s.Image, DefaultImage)

@@ -16,6 +16,10 @@ type Volume struct {
 	Name, Kind string
 	// Config is the volume its kind configured from the entry's options.
 	Config volume.Volume
+	// Ceiling marks a volume that shows the best case rather than a place
+	// for JENKINS_HOME (`ceiling: true`; tmpfs always is one): reports
+	// show it as a ceiling and never recommend it.
+	Ceiling bool
 	// Line and Column are the entry's position in the scenario file.
 	Line, Column int
 }
@@ -57,6 +61,7 @@ func (c *checker) volume(item *yaml.Node, path string, seen map[string]*yaml.Nod
 	}
 	c.required(f, "kind", "known kinds: "+strings.Join(volume.Kinds(), ", "))
 	kind := c.choice(f, "kind", "", "volume kind", volume.Kinds())
+	ceiling := c.boolean(f, "ceiling", false)
 	options, ok := c.options(f)
 	if kind == "" || !ok {
 		return Volume{}, false
@@ -65,7 +70,7 @@ func (c *checker) volume(item *yaml.Node, path string, seen map[string]*yaml.Nod
 	for _, p := range problems {
 		c.volumeProblem(f, p)
 	}
-	return Volume{Name: name, Kind: kind, Config: config, Line: item.Line, Column: item.Column}, len(problems) == 0
+	return Volume{Name: name, Kind: kind, Config: config, Ceiling: ceiling || kind == "tmpfs", Line: item.Line, Column: item.Column}, len(problems) == 0
 }
 
 // options converts the entry's keys other than name and kind to the Go
@@ -74,7 +79,7 @@ func (c *checker) volume(item *yaml.Node, path string, seen map[string]*yaml.Nod
 func (c *checker) options(f *fields) (map[string]any, bool) {
 	options := map[string]any{}
 	ok := true
-	for _, key := range f.unknown([]string{"name", "kind"}) {
+	for _, key := range f.unknown([]string{"name", "kind", "ceiling"}) {
 		v, good := c.value(f.entries[key].value, f.field(key))
 		options[key], ok = v, ok && good
 	}

@@ -40,6 +40,9 @@ type Launch struct {
 	// HomeDir is JENKINS_HOME as a directory on the host. The container
 	// runtime bind-mounts it at ContainerHome.
 	HomeDir string
+	// HomeReadOnly mounts the home read-only (a volume with readOnly:
+	// true); only the container runtime can.
+	HomeReadOnly bool
 	// DockerVolume, when set instead of HomeDir, is a named Docker volume
 	// the container runtime creates with the given driver options (NFS,
 	// EFS) and mounts at ContainerHome.

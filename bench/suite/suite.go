@@ -16,6 +16,7 @@ import (
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/runner"
 	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/simulator"
 	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/sweep"
 	"github.com/jsbench/jsbench/bench/workdir"
@@ -108,7 +109,7 @@ func newRunner(ctx context.Context, cfg Config, out *Outcome) (*runner.Runner, e
 			return nil, err
 		}
 	}
-	if needs.simContainer || needs.simProcess {
+	if needs.simContainer || needs.simProcess || needs.standIn {
 		if err := readySim(ctx, cfg, r, needs); err != nil {
 			return nil, err
 		}
@@ -143,6 +144,13 @@ func readySim(ctx context.Context, cfg Config, r *runner.Runner, needs needs) er
 		}
 		r.Subjects.SimImage = ref
 	}
+	if needs.standIn {
+		ref, err := container.EnsureStandInImage(ctx, bin, simulator.Version)
+		if err != nil {
+			return fmt.Errorf("build the official image's stand-in: %w", err)
+		}
+		r.Subjects.StandInImage = ref
+	}
 	if needs.simProcess {
 		war, err := ensureSimWar(ctx, bin, cacheDir(cfg.CacheDir))
 		if err != nil {
@@ -163,14 +171,16 @@ func cacheDir(explicit string) string {
 	return filepath.Join(os.TempDir(), "jsbench-cache")
 }
 
-// needs says which runtimes and simulated-controller forms the scenarios use.
-type needs struct{ container, simContainer, simProcess bool }
+// needs says which runtimes and simulated-controller forms the scenarios
+// use; standIn is the official image's stand-in.
+type needs struct{ container, simContainer, simProcess, standIn bool }
 
 func needsOf(scenarios []*scenario.Scenario) needs {
 	var n needs
 	for _, sc := range scenarios {
 		inContainer := sc.Subject.Runtime == subject.RuntimeContainer
 		n.container = n.container || inContainer
+		n.standIn = n.standIn || (sc.Subject.Kind == subject.KindImage && runner.IsStandIn(sc.Subject.Image))
 		if sc.Subject.Kind == subject.KindSim {
 			n.simContainer = n.simContainer || inContainer
 			n.simProcess = n.simProcess || !inContainer

@@ -179,3 +179,20 @@ func profileOption(volumeName string, opts *Options) emufs.Profile {
 	}
 	return p
 }
+
+// OpStats returns what the emulated file system of a prepared home has
+// served so far: each operation's count and injected latency
+// (volume.Counted).
+func (v *emulatedVolume) OpStats(p Prepared) (map[string]OpCount, bool) {
+	v.mu.Lock()
+	srv, ok := v.servers[p.HostDir]
+	v.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	out := map[string]OpCount{}
+	for name, op := range srv.Stats().Ops {
+		out[name] = OpCount{Count: op.Count, Injected: op.Injected()}
+	}
+	return out, true
+}

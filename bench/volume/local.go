@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/jsbench/jsbench/bench/cleanup"
 )
@@ -18,20 +20,55 @@ type localVolume struct {
 	// parent is where per-run directories go; empty means the suite's
 	// work directory.
 	parent string
+	// owner, when set, is who the home belongs to instead of the
+	// subject's user: a hostPath directory the kubelet or an admin made
+	// as root (owner: "0:0").
+	owner *Owner
+	// readOnly mounts the home read-only, as a volume with readOnly: true.
+	readOnly bool
 }
 
 func (localKind) Configure(name string, opts *Options) Volume {
-	return &localVolume{name: name, parent: opts.String("dir", "")}
+	v := &localVolume{name: name, parent: opts.String("dir", ""), readOnly: opts.Bool("read_only", false)}
+	if s := opts.String("owner", ""); s != "" {
+		owner, err := parseOwner(s)
+		if err != nil {
+			opts.Problemf("owner", s, "want uid:gid in numbers such as 0:0")
+		}
+		v.owner = owner
+	}
+	return v
+}
+
+// parseOwner reads "uid:gid".
+func parseOwner(s string) (*Owner, error) {
+	u, g, ok := strings.Cut(s, ":")
+	uid, err1 := strconv.Atoi(u)
+	gid, err2 := strconv.Atoi(g)
+	if !ok || err1 != nil || err2 != nil || uid < 0 || gid < 0 {
+		return nil, fmt.Errorf("owner %q is not uid:gid", s)
+	}
+	return &Owner{UID: uid, GID: gid}, nil
 }
 
 func (v *localVolume) Name() string { return v.name }
 func (v *localVolume) Kind() string { return "local" }
 
 func (v *localVolume) Params() map[string]string {
-	if v.parent == "" {
+	params := map[string]string{}
+	if v.parent != "" {
+		params["dir"] = v.parent
+	}
+	if v.owner != nil {
+		params["owner"] = fmt.Sprintf("%d:%d", v.owner.UID, v.owner.GID)
+	}
+	if v.readOnly {
+		params["read_only"] = "true"
+	}
+	if len(params) == 0 {
 		return nil
 	}
-	return map[string]string{"dir": v.parent}
+	return params
 }
 
 func (v *localVolume) Prepare(ctx context.Context, env Env, stack *cleanup.Stack) (Prepared, error) {
@@ -39,11 +76,14 @@ func (v *localVolume) Prepare(ctx context.Context, env Env, stack *cleanup.Stack
 	if parent == "" {
 		parent = env.WorkDir
 	}
+	if v.owner != nil {
+		env.UID, env.GID = v.owner.UID, v.owner.GID
+	}
 	dir, err := makeHomeDir(parent, env, stack)
 	if err != nil {
 		return Prepared{}, err
 	}
-	return Prepared{HostDir: dir, Facts: mountFacts(dir)}, nil
+	return Prepared{HostDir: dir, Facts: mountFacts(dir), Owner: v.owner, ReadOnly: v.readOnly}, nil
 }
 
 // makeHomeDir creates parent/home-<run id>, owned by env's UID and GID

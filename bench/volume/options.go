@@ -87,6 +87,20 @@ func (o *Options) Duration(key string, def time.Duration) time.Duration {
 	return d
 }
 
+// Bool returns the option key as a boolean, or def when it is absent.
+func (o *Options) Bool(key string, def bool) bool {
+	v, ok := o.take(key)
+	if !ok {
+		return def
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		o.Problemf(key, v, "want true or false")
+		return def
+	}
+	return b
+}
+
 // Sub returns the nested options under key, or nil when key is absent.
 func (o *Options) Sub(key string) *Options {
 	v, ok := o.take(key)

@@ -145,3 +145,12 @@ func restoreFacts(target map[string]string, stats snapshot.Stats) map[string]str
 	maps.Copy(facts, target)
 	return facts
 }
+
+// OpStats counts the operations on the home of an emulated target
+// (volume.Counted).
+func (v *snapshotVolume) OpStats(p Prepared) (map[string]OpCount, bool) {
+	if c, ok := v.target.(Counted); ok {
+		return c.OpStats(p)
+	}
+	return nil, false
+}

@@ -21,17 +21,3 @@ func restoreOptions(opts *Options) (maxBytes int64, keep bool) {
 	}
 	return maxBytes, opts.Bool("keep_privileges", false)
 }
-
-// Bool returns the option key as a boolean, or def when it is absent.
-func (o *Options) Bool(key string, def bool) bool {
-	v, ok := o.take(key)
-	if !ok {
-		return def
-	}
-	b, ok := v.(bool)
-	if !ok {
-		o.Problemf(key, v, "want true or false")
-		return def
-	}
-	return b
-}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/subject"
@@ -76,7 +77,29 @@ type Prepared struct {
 	Facts map[string]string
 	// RestoreMS is the time spent restoring a snapshot onto the volume.
 	RestoreMS float64
+	// Owner, when set, is who the home must belong to instead of the
+	// subject's user (a hostPath left to root); ReadOnly mounts the home
+	// read-only into the subject's container.
+	Owner    *Owner
+	ReadOnly bool
 }
+
+// Counted is implemented by volumes that count the file operations made
+// on a prepared home and the latency they injected into them (emulated
+// volumes), so that a slow start can be explained operation by operation.
+type Counted interface {
+	OpStats(p Prepared) (map[string]OpCount, bool)
+}
+
+// OpCount is the count of one file operation and the latency injected
+// into it in all.
+type OpCount struct {
+	Count    int64
+	Injected time.Duration
+}
+
+// Owner is a numeric user and group.
+type Owner struct{ UID, GID int }
 
 // Kinds returns the known kind names, sorted.
 func Kinds() []string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jsbench/jsbench/bench/simulator"
 	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/testenv"
 )
@@ -34,8 +35,8 @@ func TestUnwritableHome(t *testing.T) {
 	t.Run("webroot in home: Winstone fails", func(t *testing.T) {
 		home := sharedTempDir(t)
 		p := startSim(t, home, subject.JenkinsUID, "--httpPort=-1")
-		if code := p.wait(t); code != exitFailed {
-			t.Errorf("exit code = %d, want %d", code, exitFailed)
+		if code := p.wait(t); code != simulator.ExitFailed {
+			t.Errorf("exit code = %d, want %d", code, simulator.ExitFailed)
 		}
 		log := strings.Join(p.log(), "\n")
 		for _, want := range []string{
@@ -59,12 +60,12 @@ func TestUnwritableHome(t *testing.T) {
 		if got := get(t, url+"/login"); got != 500 {
 			t.Errorf("GET /login after a boot failure = %d, want 500", got)
 		}
-		if code := p.stop(t); code != exitFailed {
-			t.Errorf("exit code = %d, want %d", code, exitFailed)
+		if code := p.stop(t); code != simulator.ExitFailed {
+			t.Errorf("exit code = %d, want %d", code, simulator.ExitFailed)
 		}
 		log := strings.Join(p.log(), "\n")
 		for _, want := range []string{
-			"\tWARNING\thudson.WebAppMain#recordBootAttempt: Failed to record boot attempts\njava.nio.file.AccessDeniedException: " + filepath.Join(home, bootAttemptsFile),
+			"\tWARNING\thudson.WebAppMain#recordBootAttempt: Failed to record boot attempts\njava.nio.file.AccessDeniedException: " + filepath.Join(home, "failed-boot-attempts.txt"),
 			"\tSEVERE\thudson.util.BootFailure#publish: Failed to initialize Jenkins\njava.nio.file.AccessDeniedException: " + home + "/atomic",
 			"Caused: hudson.util.HudsonFailedToLoad",
 		} {
@@ -85,11 +86,11 @@ func TestCommandErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"missing war", []string{"--war=/nonexistent/jenkins.war"}, exitFailed, "make one with: jenkins-sim make-war /nonexistent/jenkins.war"},
-		{"unknown flag", []string{"--nope"}, exitUsage, "flag provided but not defined"},
-		{"stray argument", []string{"--httpPort=-1", "extra"}, exitUsage, `unexpected argument "extra"`},
-		{"make-war without output", []string{"make-war"}, exitUsage, "usage: jenkins-sim make-war"},
-		{"make-war too small", []string{"make-war", "--size-mb=0.1", filepath.Join(t.TempDir(), "x.war")}, exitFailed, "too small"},
+		{"missing war", []string{"--war=/nonexistent/jenkins.war"}, simulator.ExitFailed, "make one with: jenkins-sim make-war /nonexistent/jenkins.war"},
+		{"unknown flag", []string{"--nope"}, simulator.ExitUsage, "flag provided but not defined"},
+		{"stray argument", []string{"--httpPort=-1", "extra"}, simulator.ExitUsage, `unexpected argument "extra"`},
+		{"make-war without output", []string{"make-war"}, simulator.ExitUsage, "usage: jenkins-sim make-war"},
+		{"make-war too small", []string{"make-war", "--size-mb=0.1", filepath.Join(t.TempDir(), "x.war")}, simulator.ExitFailed, "too small"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

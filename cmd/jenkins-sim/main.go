@@ -1,28 +1,19 @@
-// Command jenkins-sim is jsbench's simulated Jenkins controller: a static
-// program that does on JENKINS_HOME the file work a real controller does
-// at startup, in Jenkins's order, and logs it in Jenkins's format, so that
-// jsbench can measure what storage does to a start without a JVM. It runs
-// as a process or in a FROM-scratch container (as uid 1000, like the
-// official image).
+// Command jenkins-sim is jsbench's simulated Jenkins controller
+// (bench/simulator): a static program that does on JENKINS_HOME the file
+// work a real controller does at startup and logs it in Jenkins's format.
 //
 //	jenkins-sim make-war [--entries N] [--size-mb M] OUT   write a synthetic jenkins.war
 //	jenkins-sim [--war=PATH] [--webroot=DIR] [--httpPort=N] …  start, serve until SIGTERM
+//	java [JVM options] -jar WAR [Jenkins options]            the same, called as java
 //
 // JENKINS_HOME comes from the environment (default /var/jenkins_home).
-// As with Jenkins, "Running from:" and "webroot:" go to stdout without a
-// timestamp and log records go to stderr. The HTTP port answers 503 from
-// Jetty's "Started Server" line until "Jenkins is fully up and running",
-// then 200 on / and /login.
-//
-// Failures behave as Jenkins's do. When Winstone cannot extract the WAR
-// (a webroot in an unwritable home) it logs "Container startup failed" and
-// exits 1. When Jenkins cannot initialize (say, secret.key cannot be
-// written) it logs hudson.util.BootFailure, cleans up and keeps serving
-// an error page (HTTP 500) until SIGTERM, then exits 1; with
-// --exit-on-boot-failure it exits 1 at once.
+// Called as `java` (the official image's stand-in installs it so), it
+// takes the arguments the image's jenkins.sh gives java: JVM options,
+// -jar WAR, then Jenkins's own options; -Djsbench.sim.NAME=VALUE sets the
+// flag --NAME.
 //
 // Exit codes: 0 after SIGTERM or SIGINT on a controller that booted (or
-// was still booting); 1 for the failures above or a missing WAR; 2 for a
+// was still booting); 1 for a failed start or a missing WAR; 2 for a
 // usage error.
 package main
 
@@ -34,56 +25,67 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
-	"time"
-)
 
-// processStart stands in for the JVM's start, from which Jetty counts the
-// "@NNNNms" of its "Started Server" line.
-var processStart = time.Now()
-
-// Exit codes.
-const (
-	exitOK     = 0
-	exitFailed = 1
-	exitUsage  = 2
+	"github.com/jsbench/jsbench/bench/simulator"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := run(ctx, filepath.Base(os.Args[0]), os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
-// run is the whole program. ctx is cancelled by SIGTERM or SIGINT.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// run is the whole program, called as name. ctx is cancelled by SIGTERM
+// or SIGINT.
+func run(ctx context.Context, name string, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "make-war" {
 		return makeWarCommand(args[1:], stdout, stderr)
 	}
-	cfg, err := parseRunFlags(args, os.Getenv, stderr)
+	var cfg simulator.Config
+	var err error
+	if name == "java" {
+		cfg, err = parseJavaArgs(args, stderr)
+	} else {
+		cfg, err = parseRunFlags(args, stderr)
+	}
+	if err == nil {
+		err = cfg.Complete(os.Getenv)
+	}
 	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
+		return simulator.ExitOK
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jenkins-sim: %v\n", err)
-		return exitUsage
+		return simulator.ExitUsage
 	}
-	if err := checkWar(cfg.war); err != nil {
-		fmt.Fprintf(stderr, "jenkins-sim: %v\n", err)
-		return exitFailed
-	}
-	return newController(cfg, stdout, stderr).run(ctx)
+	return simulator.Run(ctx, cfg, stdout, stderr)
 }
 
-// checkWar fails early, with the remedy, when there is no WAR to run.
-func checkWar(path string) error {
-	info, err := os.Stat(path)
+func makeWarCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("make-war", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	entries := fs.Int("entries", simulator.DefaultWarEntries, "number of files in the WAR")
+	sizeMB := fs.Float64("size-mb", simulator.DefaultWarSizeMB, "size of the WAR in MB (10^6 bytes)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: jenkins-sim make-war [--entries N] [--size-mb M] OUT")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return simulator.ExitUsage
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return simulator.ExitUsage
+	}
+	out := fs.Arg(0)
+	size, err := simulator.WriteWar(out, *entries, int64(*sizeMB*1e6))
 	if err != nil {
-		return fmt.Errorf("open war: %w (make one with: jenkins-sim make-war %s)", err, path)
+		fmt.Fprintf(stderr, "jenkins-sim: %v\n", err)
+		return simulator.ExitFailed
 	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("open war: %q is not a file (make one with: jenkins-sim make-war FILE)", path)
-	}
-	return nil
+	fmt.Fprintf(stdout, "wrote %s: %d entries, %d bytes\n", out, *entries, size)
+	return simulator.ExitOK
 }

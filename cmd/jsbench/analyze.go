@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -100,21 +98,9 @@ func readLog(name string, stdin io.Reader, opts jenkinslog.Options) (jenkinslog.
 	return parseMaybeGzip(f, name, opts)
 }
 
-// parseMaybeGzip parses r, unpacking it first when it starts with gzip's
-// magic bytes (whatever the file is called).
+// parseMaybeGzip parses r, unpacked when it is gzip-compressed.
 func parseMaybeGzip(r io.Reader, name string, opts jenkinslog.Options) (jenkinslog.Result, error) {
-	br := bufio.NewReader(r)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return jenkinslog.Result{}, fmt.Errorf("unpack %q: %w", name, err)
-		}
-		defer zr.Close()
-		r = zr
-	} else {
-		r = br
-	}
-	res, err := jenkinslog.Parse(r, opts)
+	res, err := jenkinslog.ParseMaybeGzip(r, opts)
 	if err != nil {
 		return res, fmt.Errorf("read %q: %w", name, err)
 	}

@@ -14,14 +14,15 @@ import (
 // The HTML report is its own package, which alone links the chart library.
 func renderers() map[string]report.Renderer {
 	return map[string]report.Renderer{
-		"html":     htmlreport.HTML,
-		"text":     report.Text,
-		"table":    report.Table,
-		"json":     report.JSON,
-		"markdown": report.Markdown,
-		"junit":    report.JUnit,
-		"csv":      report.CSV,
-		"gobench":  report.GoBench,
+		"html":        htmlreport.HTML,
+		"text":        report.Text,
+		"table":       report.Table,
+		"json":        report.JSON,
+		"markdown":    report.Markdown,
+		"junit":       report.JUnit,
+		"csv":         report.CSV,
+		"gobench":     report.GoBench,
+		"calibration": report.CalibrationText,
 	}
 }
 

@@ -26,7 +26,7 @@ func TestReportHTML(t *testing.T) {
 		want []string
 	}{
 		{"page", []string{"report", "--format", "html", cur}, 0,
-			[]string{"<!DOCTYPE html>", "is the fastest storage", "20.10.24", `id="s1-waterfall"`}},
+			[]string{"<!DOCTYPE html>", "the fastest durable storage", "20.10.24", `id="s1-waterfall"`}},
 		{"with history", []string{"report", "--format", "html", "--history", history, cur}, 0,
 			[]string{`id="s1-trend"`, "nightly"}},
 		{"history without html", []string{"report", "--history", history, cur}, exitUnusable,

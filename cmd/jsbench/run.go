@@ -20,6 +20,10 @@ import (
 // file is named.
 const defaultScenarioDir = "scenarios"
 
+// runExample is shown by `jsbench run --help` and in README.md, whose
+// commands the tests run.
+const runExample = `  jsbench run scenarios/examples/local-vs-tmpfs.yaml --out reports/local-vs-tmpfs`
+
 func newRunCommand(e env) *cobra.Command {
 	var cfg suite.Config
 	cmd := &cobra.Command{
@@ -28,13 +32,16 @@ func newRunCommand(e env) *cobra.Command {
 		Long: `run starts the scenario's subject on every volume, runs after runs, volumes
 interleaved, and records each run in OUT/results.jsonl as soon as it ends.
 At the end it writes OUT/results.json and the HTML report OUT/index.html,
-prints a table per scenario and, last, a one-line verdict.
+and prints per scenario a table of its storages and one of its phases,
+then the recommendation: the fastest durable storage for JENKINS_HOME
+(tmpfs and volumes marked ceiling: true are shown, never recommended),
+and, last, a one-line verdict.
 Ctrl-C stops after cleaning up; runs already finished stay recorded.
 
 Exit status: 0 every run measured, 2 unusable input or a missing
 prerequisite (nothing ran), 4 some runs or whole volumes failed (the
 others are recorded), 5 nothing measured, 130 interrupted.`,
-		Example: `  jsbench run scenarios/storage-matrix.yaml --out reports/storage-matrix`,
+		Example: runExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			scenarios, err := loadScenarios(args)
 			if err != nil {
