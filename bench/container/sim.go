@@ -55,20 +55,32 @@ func buildSimImage(ctx context.Context, docker client.APIClient, simBinary, ref 
 		return fmt.Errorf("build simulated controller image: %w", err)
 	}
 	defer os.RemoveAll(dir)
+	spec, err := SimImageSpec(ctx, simBinary, dir, ref)
+	if err != nil {
+		return err
+	}
+	return buildImage(ctx, docker, spec)
+}
+
+// SimImageSpec is the image of the simulated controller built from
+// simBinary and tagged ref, with its synthetic war (from `simBinary
+// make-war`) written into dir, which must outlive the spec's use. The
+// image runs as the official image's uid and gid.
+func SimImageSpec(ctx context.Context, simBinary, dir, ref string) (ImageSpec, error) {
 	war := filepath.Join(dir, "jenkins.war")
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, simBinary, "make-war", war)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("make synthetic war with %q: %w: %s", simBinary, err, strings.TrimSpace(out.String()))
+		return ImageSpec{}, fmt.Errorf("make synthetic war with %q: %w: %s", simBinary, err, strings.TrimSpace(out.String()))
 	}
-	return buildImage(ctx, docker, ImageSpec{
+	return ImageSpec{
 		Tag:        ref,
 		Files:      map[string]string{SimBinaryPath: simBinary, SimWarPath: war},
 		Entrypoint: []string{SimBinaryPath},
 		User:       strconv.Itoa(subject.JenkinsUID) + ":" + strconv.Itoa(subject.JenkinsGID),
 		Dirs:       []string{subject.ContainerHome},
-	})
+	}, nil
 }
 
 // fileSHA256 is the hex SHA-256 of a file's content.

@@ -47,7 +47,7 @@ type Record struct {
 	Subject      Subject `json:"subject"`
 	Volume       Volume  `json:"volume"`
 	Home         Home    `json:"home"`
-	Start        string  `json:"start"` // "cold" or "restart"
+	Start        string  `json:"start"` // "cold", "restart" or "failover"
 	Iteration    int     `json:"iteration"`
 	// StopReason, on the last run of a volume in a `runs: auto` scenario,
 	// says why no more runs were made.
@@ -90,6 +90,11 @@ type Record struct {
 	// LogLines counts the lines read; StreamedLines those seen live.
 	LogLines      int `json:"log_lines"`
 	StreamedLines int `json:"streamed_lines"`
+
+	// Kubernetes and Failover are set by the Kubernetes runtime (see
+	// kubernetes.go).
+	Kubernetes *Kubernetes `json:"kubernetes,omitempty"`
+	Failover   *Failover   `json:"failover,omitempty"`
 }
 
 // Subject says what produced the numbers. Simulated is true for the

@@ -54,7 +54,9 @@ func missedLines(full []jenkinslog.Line, last jenkinslog.Line, streamed int) int
 
 // fill writes what was observed into rec. Offsets by the harness's clock
 // count from startedAt; log offsets from the log's first timestamp.
-func (o *observation) fill(rec *results.Record, startedAt time.Time) {
+// origin, when not zero, is when the controller's process started, later
+// than startedAt on a platform with steps of its own (Kubernetes).
+func (o *observation) fill(rec *results.Record, startedAt, origin time.Time) {
 	rec.Status, rec.Reason = o.status, o.reason
 	rec.StreamedLines = o.streamed
 	rec.Warnings = append(rec.Warnings, o.warnings...)
@@ -71,7 +73,7 @@ func (o *observation) fill(rec *results.Record, startedAt time.Time) {
 	}
 	start := res.Starts[len(res.Starts)-1]
 	rec.Subject.JenkinsVersion = start.Version
-	fillTimings(rec, start, startedAt)
+	fillTimings(rec, start, startedAt, origin)
 	if !o.httpReady.IsZero() {
 		rec.HTTPReadyMS = ms(o.httpReady.Sub(startedAt))
 	}
@@ -88,7 +90,7 @@ func (o *observation) result() jenkinslog.Result {
 	return o.parser.Result()
 }
 
-func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt time.Time) {
+func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt, origin time.Time) {
 	for _, e := range start.Events {
 		ev := results.Event{Name: e.Name, LogOffsetMS: e.OffsetMS, Message: e.Message}
 		if !e.Received.IsZero() {
@@ -99,10 +101,14 @@ func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt time.Tim
 			rec.ReadyMS, rec.LogReadyMS = ev.OffsetMS, e.OffsetMS
 		}
 	}
+	if origin.IsZero() {
+		origin = startedAt
+	}
 	var pre float64
 	if !start.OriginReceived.IsZero() {
-		pre = ms(start.OriginReceived.Sub(startedAt))
-		rec.Phases = append(rec.Phases, results.Phase{Name: phasePreJVM, DurationMS: pre})
+		from := ms(origin.Sub(startedAt))
+		pre = from + max(ms(start.OriginReceived.Sub(origin)), 0)
+		rec.Phases = append(rec.Phases, results.Phase{Name: phasePreJVM, StartMS: from, DurationMS: pre - from})
 	}
 	for _, p := range start.Phases {
 		rec.Phases = append(rec.Phases, results.Phase{Name: p.Name, StartMS: pre + p.StartMS, DurationMS: p.DurationMS, Skipped: p.Skipped})

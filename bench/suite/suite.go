@@ -45,6 +45,9 @@ type Outcome struct {
 	// Swept lists what was left behind by a killed earlier session and
 	// removed before this one started.
 	Swept []string
+	// Kept lists what earlier sessions left that jsbench does not delete
+	// (a cluster's volumes with reclaim policy Retain), with the remedy.
+	Kept []string
 }
 
 // Run measures every scenario. Whatever happens, and also when ctx is
@@ -54,11 +57,19 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	if cfg.WorkRoot == "" {
 		cfg.WorkRoot = workdir.DefaultRoot()
 	}
+	// Pods of killed runs go before the directories and mounts they use.
+	kubeRuntime, err := readyKubernetes(ctx, cfg, &out)
+	if err != nil {
+		return out, err
+	}
 	if err := sweepLeftovers(cfg.WorkRoot, &out); err != nil {
 		return out, err
 	}
 	r, err := newRunner(ctx, cfg, &out)
 	if err != nil {
+		return out, err
+	}
+	if err := addKubernetes(r, kubeRuntime); err != nil {
 		return out, err
 	}
 	work, err := workdir.Create(cfg.WorkRoot, out.SuiteID)
@@ -123,7 +134,7 @@ func newRunner(ctx context.Context, cfg Config, out *Outcome) (*runner.Runner, e
 			return nil, err
 		}
 	}
-	if needs.simContainer || needs.simProcess {
+	if needs.simContainer || needs.simProcess || needs.simKube {
 		if err := readySim(ctx, cfg, r, needs); err != nil {
 			return nil, err
 		}
@@ -192,7 +203,7 @@ func cacheDir(explicit string) string {
 }
 
 // needs says which runtimes and simulated-controller forms the scenarios use.
-type needs struct{ container, simContainer, simProcess bool }
+type needs struct{ container, simContainer, simProcess, simKube bool }
 
 func needsOf(scenarios []*scenario.Scenario) needs {
 	var n needs
@@ -200,8 +211,12 @@ func needsOf(scenarios []*scenario.Scenario) needs {
 		inContainer := sc.Subject.Runtime == subject.RuntimeContainer
 		n.container = n.container || inContainer
 		if sc.Subject.Kind == subject.KindSim {
+			// On Kubernetes the pod's image is the cluster's; the binary
+			// names its tag.
+			inKube := sc.Subject.Runtime == subject.RuntimeKubernetes
 			n.simContainer = n.simContainer || inContainer
-			n.simProcess = n.simProcess || !inContainer
+			n.simKube = n.simKube || inKube
+			n.simProcess = n.simProcess || (!inContainer && !inKube)
 		}
 	}
 	return n

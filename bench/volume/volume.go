@@ -21,6 +21,7 @@ var kinds = map[string]Kind{
 	"local":    localKind{},
 	"nfs":      nfsKind{},
 	"path":     pathKind{},
+	"pvc":      pvcKind{},
 	"snapshot": snapshotKind{},
 	"tmpfs":    tmpfsKind{},
 }
@@ -57,6 +58,10 @@ type Env struct {
 	UID, GID int
 	// Labels mark what the kind creates outside WorkDir (Docker volumes).
 	Labels map[string]string
+	// DeferRestore asks a snapshot volume to leave the restore to the
+	// runtime (a Kubernetes init container) and describe it in
+	// Prepared.Restore instead.
+	DeferRestore bool
 }
 
 // Prepared is a home ready for a subject.
@@ -76,6 +81,11 @@ type Prepared struct {
 	Facts map[string]string
 	// RestoreMS is the time spent restoring a snapshot onto the volume.
 	RestoreMS float64
+	// Claim is set instead of HostDir by kinds that are a cluster's
+	// storage (pvc): the runtime creates the claim.
+	Claim *subject.Claim
+	// Restore is the restore left to the runtime (Env.DeferRestore).
+	Restore *subject.Restore
 }
 
 // Kinds returns the known kind names, sorted.
