@@ -20,8 +20,9 @@ var hopeless = map[string]string{
 // answers again, a node that is added, a volume that detaches).
 var (
 	stuckWaiting = map[string]bool{"ErrImagePull": true, "ImagePullBackOff": true, "CreateContainerError": true}
-	stuckEvents  = map[string]bool{"FailedScheduling": true, "FailedAttachVolume": true, "FailedMount": true,
-		"ProvisioningFailed": true, "FailedBinding": true}
+	// volumeEvents are the kubelet's and the attach controller's
+	// complaints about a scheduled pod's volumes (Multi-Attach among them).
+	volumeEvents = map[string]bool{"FailedAttachVolume": true, "FailedMount": true}
 )
 
 // hopelessReason says why a start cannot succeed, from the pod alone, or
@@ -86,43 +87,71 @@ func waitingText(name string, w *corev1.ContainerStateWaiting) string {
 	return s
 }
 
-// stuckReason says what keeps a start from going on — a claim Pending, a
-// pod unschedulable, an image that cannot be pulled, a volume that cannot
-// be attached or mounted — or "" when nothing does. It is asked once the
-// pending timeout has passed.
+// stuckReason says what keeps a start from going on — a pod
+// unschedulable, a claim Pending, an image that cannot be pulled, a
+// volume that cannot be attached or mounted — or "" when nothing does.
+// It is asked once the pending timeout has passed. Only what still holds
+// counts: a FailedScheduling event is stale once the pod is scheduled.
 func stuckReason(pod *corev1.Pod, claim *corev1.PersistentVolumeClaim, events []noted) string {
+	if pod != nil {
+		for _, c := range pod.Status.Conditions {
+			if c.Type == corev1.PodScheduled && c.Status == corev1.ConditionFalse {
+				return "pod " + pod.Name + " unschedulable (FailedScheduling): " + c.Message
+			}
+		}
+	}
 	if claim != nil && claim.Status.Phase == corev1.ClaimPending {
 		s := fmt.Sprintf("claim %s Pending", claim.Name)
-		if e := lastEvent(events, claim.Name, nil); e != nil {
-			s += ": " + e.Reason + ": " + e.Message
+		// The claim's last event says why, warning or not (a provisioner
+		// that never answers leaves only ExternalProvisioning).
+		for i := len(events) - 1; i >= 0; i-- {
+			if e := events[i]; e.Object == claim.Name && e.Kind == "PersistentVolumeClaim" {
+				s += ": " + e.Reason + ": " + e.Message
+				break
+			}
 		}
 		return s
 	}
 	if pod == nil {
-		if e := lastEvent(events, "", nil); e != nil && e.Type == corev1.EventTypeWarning {
+		if e := lastEvent(events, "", nil); e != nil {
 			return e.Reason + ": " + e.Message
 		}
 		return "no pod was created"
-	}
-	for _, c := range pod.Status.Conditions {
-		if c.Type == corev1.PodScheduled && c.Status == corev1.ConditionFalse {
-			return "pod " + pod.Name + " unschedulable (FailedScheduling): " + c.Message
-		}
 	}
 	for _, s := range append(append([]corev1.ContainerStatus{}, pod.Status.InitContainerStatuses...), pod.Status.ContainerStatuses...) {
 		if w := s.State.Waiting; w != nil && stuckWaiting[w.Reason] {
 			return waitingText(s.Name, w)
 		}
 	}
-	if e := lastEvent(events, pod.Name, stuckEvents); e != nil && !containerStarted(pod) {
-		return e.Reason + ": " + e.Message
+	if settingUp(pod) {
+		if e := lastEvent(events, pod.Name, volumeEvents); e != nil {
+			return e.Reason + ": " + e.Message
+		}
 	}
 	return ""
 }
 
-func containerStarted(pod *corev1.Pod) bool {
-	for _, s := range pod.Status.ContainerStatuses {
+// settingUp tells a scheduled pod none of whose containers has started:
+// its volumes are being attached and mounted.
+func settingUp(pod *corev1.Pod) bool {
+	if pod.Spec.NodeName == "" {
+		return false
+	}
+	for _, s := range append(append([]corev1.ContainerStatus{}, pod.Status.InitContainerStatuses...), pod.Status.ContainerStatuses...) {
 		if s.State.Running != nil || s.State.Terminated != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// crashLooping tells a controller the kubelet restarts with back-off.
+func crashLooping(pod *corev1.Pod) bool {
+	if pod == nil {
+		return false
+	}
+	for _, s := range pod.Status.ContainerStatuses {
+		if w := s.State.Waiting; w != nil && w.Reason == "CrashLoopBackOff" {
 			return true
 		}
 	}

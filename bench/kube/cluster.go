@@ -98,7 +98,7 @@ func (c *Cluster) ping(ctx context.Context) error {
 // clusters caches connections by what the scenario said, so that every
 // run of a suite shares one.
 type clusters struct {
-	mu   sync.Mutex
+	mu    sync.Mutex
 	byKey map[[3]string]*Cluster
 }
 

@@ -46,6 +46,10 @@ func (d *deployment) instance(tl *timeline) *Instance {
 	return i
 }
 
+// Run names the run's objects: the StatefulSet, claim, hostPath volume
+// and Secret, and the value of their LabelRun.
+func (i *Instance) Run() string { return i.d.plan.name }
+
 // StartedAt is the moment before the run's first object was created (or,
 // for a replacement, before the request that lost its predecessor), by
 // jsbench's clock.

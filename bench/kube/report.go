@@ -40,6 +40,9 @@ func (i *Instance) Report(ctx context.Context) runner.PlatformReport {
 	if rep.Failure == "" {
 		rep.Failure = stuckReason(v.pod, v.claim, v.events)
 	}
+	if crashLooping(v.pod) && !strings.Contains(rep.Failure, "CrashLoopBackOff") {
+		rep.Failure += "; CrashLoopBackOff"
+	}
 	k := &results.Kubernetes{Server: d.c.Server, Version: d.c.Version, Namespace: d.c.Namespace,
 		Pod: podName(d.plan.name), Claim: d.plan.name, PV: v.pvName, Steps: v.steps,
 		ClockSource: clockUnknown, Events: v.eventTexts(true)}

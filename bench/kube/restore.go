@@ -92,8 +92,8 @@ func nodeReachable(raw string) string {
 	if port := u.Port(); port != "" {
 		host += ":" + port
 	}
-	u.Host = host
-	return strings.Replace(u.String(), url.PathEscape("$("+hostIPVar+")"), "$("+hostIPVar+")", 1)
+	u.Host = host // "$", "(" and ")" are allowed in a host: not escaped
+	return u.String()
 }
 
 func isLoopback(host string) bool {

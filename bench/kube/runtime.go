@@ -39,12 +39,23 @@ var _ runner.Runtime = (*Runtime)(nil)
 
 var quietOnce sync.Once
 
+// Option changes a Runtime made by New.
+type Option func(*Runtime)
+
+// WithEnv reads the harness's environment (the S3 settings a restore init
+// container is given) through getenv instead of os.Getenv.
+func WithEnv(getenv func(string) string) Option { return func(r *Runtime) { r.getenv = getenv } }
+
 // New makes a runtime whose restore init containers run restoreImage
 // (a scenario may name another). Connections are made at the first start.
-func New(restoreImage string) *Runtime {
+func New(restoreImage string, opts ...Option) *Runtime {
 	// client-go logs through klog to stderr; jsbench reports itself.
 	quietOnce.Do(func() { klog.SetOutput(io.Discard); klog.LogToStderr(false) })
-	return &Runtime{restoreImage: restoreImage, getenv: os.Getenv, nodes: map[string]*string{}}
+	r := &Runtime{restoreImage: restoreImage, getenv: os.Getenv, nodes: map[string]*string{}}
+	for _, opt := range opts {
+		opt(r)
+	}
+	return r
 }
 
 // Cluster returns the connection a scenario's kubernetes block names.

@@ -58,7 +58,9 @@ func Sweep(ctx context.Context, c *Cluster) (removed, kept []string, err error) 
 	}
 	if list, err := api.CoreV1().PersistentVolumeClaims(ns).List(ctx, sel); err == nil {
 		for _, o := range list.Items {
-			del("claim", o.Name, o.Labels, func() error { return api.CoreV1().PersistentVolumeClaims(ns).Delete(ctx, o.Name, metav1.DeleteOptions{}) })
+			del("claim", o.Name, o.Labels, func() error {
+				return api.CoreV1().PersistentVolumeClaims(ns).Delete(ctx, o.Name, metav1.DeleteOptions{})
+			})
 		}
 	} else {
 		errs = append(errs, fmt.Errorf("list claims: %w", err))

@@ -47,6 +47,9 @@ func (c *checker) failovers(top *fields, runtime string) []Failover {
 	if runtime != subject.RuntimeKubernetes {
 		c.report(top.entries["failover"].key, "failover", "failover needs subject.runtime: kubernetes (a pod of a StatefulSet to lose)")
 	}
+	if s := top.value("start"); s != nil && s.Value == StartRestart {
+		c.report(top.entries["failover"].key, "failover", "a failover follows a cold start; remove start: restart")
+	}
 	items := []*yaml.Node{n}
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
