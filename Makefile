@@ -27,7 +27,7 @@ bench: build
 ## bench-k8s: bring the local Kubernetes cluster up, run scenarios/k8s/local.yaml into OUT
 bench-k8s: build
 	./scripts/cluster.sh up
-	./scripts/bench.sh $(OUT) scenarios/k8s/local.yaml
+	eval "$$(./scripts/cluster.sh env)" && S3_ADDR=$$JSBENCH_NODE_IP:0 ./scripts/bench.sh $(OUT) scenarios/k8s/local.yaml
 	ln -sfn $(notdir $(OUT)) reports/latest
 
 ## cluster-up, cluster-down: the local single-node Kubernetes cluster (root)

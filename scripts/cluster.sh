@@ -4,7 +4,7 @@
 #   scripts/cluster.sh up       install, build (once), start; prints KUBECONFIG
 #   scripts/cluster.sh down     stop everything in order, remove its state
 #   scripts/cluster.sh status   what runs; exit 0 only when the node is Ready
-#   scripts/cluster.sh env      the export line for jsbench's kubeconfig
+#   scripts/cluster.sh env      export lines: jsbench's kubeconfig, the node's address
 #   scripts/cluster.sh images   rebuild and import jsbench's images
 # Needs root. Pulls nothing from a registry: Kubernetes v1.34.4 is built
 # from the Go module proxy (cached under ~/.cache/jsbench/kubernetes; the
@@ -186,7 +186,9 @@ case ${1:-} in
   up) up ;;
   down) down ;;
   status) status ;;
-  env) echo "export KUBECONFIG=$S/jsbench.kubeconfig" ;;
+  env)
+    echo "export KUBECONFIG=$S/jsbench.kubeconfig"
+    echo "export JSBENCH_NODE_IP=$(node_ip)" ;;
   images)
     BIN=$(cat "$S/bin-dir")
     import_images ;;

@@ -93,24 +93,31 @@ func waitingText(name string, w *corev1.ContainerStateWaiting) string {
 // It is asked once the pending timeout has passed. Only what still holds
 // counts: a FailedScheduling event is stale once the pod is scheduled.
 func stuckReason(pod *corev1.Pod, claim *corev1.PersistentVolumeClaim, events []noted) string {
+	unschedulable := ""
 	if pod != nil {
 		for _, c := range pod.Status.Conditions {
 			if c.Type == corev1.PodScheduled && c.Status == corev1.ConditionFalse {
-				return "pod " + pod.Name + " unschedulable (FailedScheduling): " + c.Message
+				unschedulable = "pod " + pod.Name + " unschedulable (FailedScheduling): " + c.Message
 			}
 		}
 	}
 	if claim != nil && claim.Status.Phase == corev1.ClaimPending {
-		s := fmt.Sprintf("claim %s Pending", claim.Name)
+		s, reason := fmt.Sprintf("claim %s Pending", claim.Name), ""
 		// The claim's last event says why, warning or not (a provisioner
 		// that never answers leaves only ExternalProvisioning).
 		for i := len(events) - 1; i >= 0; i-- {
 			if e := events[i]; e.Object == claim.Name && e.Kind == "PersistentVolumeClaim" {
-				s += ": " + e.Reason + ": " + e.Message
+				s, reason = s+": "+e.Reason+": "+e.Message, e.Reason
 				break
 			}
 		}
-		return s
+		// A claim waiting for its pod to be scheduled is not the cause.
+		if reason != "WaitForFirstConsumer" || unschedulable == "" {
+			return s
+		}
+	}
+	if unschedulable != "" {
+		return unschedulable
 	}
 	if pod == nil {
 		if e := lastEvent(events, "", nil); e != nil {

@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 
 // testPendingTimeout fails a stuck start quickly: the failures tested
 // are all stuck at once.
-const testPendingTimeout = 15 * time.Second
+const testPendingTimeout = 45 * time.Second
 
 // upTimeout bounds a start on the busy test machine.
 const upTimeout = 3 * time.Minute
@@ -100,8 +100,14 @@ func restoreImage(t *testing.T) string {
 // test's cleanups stop first).
 func homeDir(t *testing.T) string {
 	t.Helper()
+	return homeDirIn(t, "")
+}
+
+// homeDirIn is homeDir below parent ("" for the temporary directory).
+func homeDirIn(t *testing.T, parent string) string {
+	t.Helper()
 	testenv.RequireRoot(t)
-	dir, err := os.MkdirTemp("", "jsbench-kube-home-")
+	dir, err := os.MkdirTemp(parent, "jsbench-kube-home-")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -103,7 +103,7 @@ type Subject struct {
 	Kind           string `json:"kind"` // "sim", "image" or "war"
 	Simulated      bool   `json:"simulated"`
 	Name           string `json:"name"`    // image reference, war path or sim binary
-	Runtime        string `json:"runtime"` // "container" or "process"
+	Runtime        string `json:"runtime"` // "container", "process" or "kubernetes"
 	JenkinsVersion string `json:"jenkins_version,omitempty"`
 }
 
