@@ -54,24 +54,7 @@ grant_jsbench() {
   admin_kubectl apply -f "$here/cluster/fixtures.yaml" >/dev/null
   local token
   token=$(admin_kubectl -n "$namespace" create token jsbench --duration 8760h)
-  cat >"$S/jsbench.kubeconfig" <<YAML
-apiVersion: v1
-kind: Config
-clusters:
-- name: jsbench-local
-  cluster:
-    server: https://127.0.0.1:$api_port
-    certificate-authority: $S/pki/ca.crt
-users:
-- name: jsbench
-  user:
-    token: $token
-contexts:
-- name: jsbench-local
-  context: {cluster: jsbench-local, user: jsbench, namespace: $namespace}
-current-context: jsbench-local
-YAML
-  chmod 600 "$S/jsbench.kubeconfig"
+  kubeconfig jsbench "token: $token"
 }
 
 up() {

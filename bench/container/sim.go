@@ -3,10 +3,7 @@ package container
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -84,15 +81,4 @@ func SimImageSpec(ctx context.Context, simBinary, dir, ref string) (ImageSpec, e
 }
 
 // fileSHA256 is the hex SHA-256 of a file's content.
-func fileSHA256(name string) (string, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return "", fmt.Errorf("hash simulated controller: %w", err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("hash simulated controller: %w", err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
+func fileSHA256(name string) (string, error) { return subject.FileDigest(name) }

@@ -65,14 +65,7 @@ func applyRBAC(t *testing.T) {
 // jsbench may not make itself.
 func admin(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	bin, err := os.ReadFile(filepath.Join(testenv.ClusterDir(), "bin-dir"))
-	if err != nil {
-		t.Fatalf("find kubectl of the local cluster: %v", err)
-	}
-	kubectl := filepath.Join(strings.TrimSpace(string(bin)), "kubectl")
-	cmd := exec.Command(kubectl, append([]string{"--kubeconfig", testenv.AdminKubeconfig(t)}, args...)...)
-	out, err := cmd.CombinedOutput()
-	return string(out), err
+	return adminStdin(t, "", args...)
 }
 
 // simImage is the local cluster's image of the simulated controller

@@ -26,14 +26,23 @@ const (
 // BinaryTag is the image tag of a binary: the first 12 hex digits of the
 // SHA-256 of its content.
 func BinaryTag(binary string) (string, error) {
-	f, err := os.Open(binary)
+	sum, err := FileDigest(binary)
 	if err != nil {
-		return "", fmt.Errorf("hash %q: %w", binary, err)
+		return "", err
+	}
+	return sum[:12], nil
+}
+
+// FileDigest is the hex SHA-256 of a file's content.
+func FileDigest(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("hash %q: %w", path, err)
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("hash %q: %w", binary, err)
+		return "", fmt.Errorf("hash %q: %w", path, err)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:12], nil
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -25,10 +25,13 @@ cert() {
   rm -f "$ext" "$S/pki/$name.csr"
 }
 
-# kubeconfig NAME CERT writes $S/NAME.kubeconfig for the client cert CERT.
+# kubeconfig NAME CREDENTIAL... writes $S/NAME.kubeconfig for a user whose
+# credentials are the given "key: value" lines (a client certificate and
+# key, or a token).
 kubeconfig() {
-  local name=$1 cert=$2
-  cat >"$S/$name.kubeconfig" <<YAML
+  local name=$1 line; shift
+  {
+    cat <<YAML
 apiVersion: v1
 kind: Config
 clusters:
@@ -39,15 +42,20 @@ clusters:
 users:
 - name: $name
   user:
-    client-certificate: $S/pki/$cert.crt
-    client-key: $S/pki/$cert.key
+YAML
+    for line in "$@"; do echo "    $line"; done
+    cat <<YAML
 contexts:
 - name: jsbench-local
   context: {cluster: jsbench-local, user: $name, namespace: $namespace}
 current-context: jsbench-local
 YAML
+  } >"$S/$name.kubeconfig"
   chmod 600 "$S/$name.kubeconfig"
 }
+
+# cert_kubeconfig NAME writes $S/NAME.kubeconfig for the client cert NAME.
+cert_kubeconfig() { kubeconfig "$1" "client-certificate: $S/pki/$1.crt" "client-key: $S/pki/$1.key"; }
 
 make_pki() {
   local ip=$1
@@ -70,8 +78,8 @@ make_pki() {
     openssl genrsa -out "$S/pki/sa.key" 2048 2>/dev/null
     openssl rsa -in "$S/pki/sa.key" -pubout -out "$S/pki/sa.pub" 2>/dev/null
   fi
-  kubeconfig admin admin
-  kubeconfig controller-manager controller-manager
-  kubeconfig scheduler scheduler
-  kubeconfig kubelet kubelet
+  cert_kubeconfig admin
+  cert_kubeconfig controller-manager
+  cert_kubeconfig scheduler
+  cert_kubeconfig kubelet
 }
