@@ -68,4 +68,3 @@ func ensureSimWar(ctx context.Context, binary, cacheDir string) (string, error) 
 	}
 	return war, nil
 }
-
