@@ -4,7 +4,9 @@
 // controller (jenkins-sim with its synthetic war) and the restore init
 // container (jsbench-restore). The binaries are taken from the directory
 // of this command (make build puts them side by side). It prints one line
-// "REF FILE" per image; scripts/cluster.sh imports them.
+// "REF FILE" per image; scripts/cluster.sh imports them. An archive is
+// named after its image's tag, so one already in DIR is not written again,
+// and archives of other tags are removed.
 //
 //	jsbench-images --out DIR
 package main
@@ -17,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/jsbench/jsbench/bench/container"
@@ -57,23 +60,33 @@ func writeAll(ctx context.Context, bins, out string, stdout io.Writer) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	specs, err := specs(ctx, bins, out)
+	specs, err := specs(ctx, bins)
 	if err != nil {
 		return err
 	}
+	keep := map[string]bool{}
 	for name, spec := range specs {
-		file := filepath.Join(out, name+".tar")
-		if err := writeFile(file, spec); err != nil {
-			return err
+		file := filepath.Join(out, name+"-"+spec.Tag[strings.LastIndexByte(spec.Tag, ':')+1:]+".tar")
+		keep[file] = true
+		if _, err := os.Stat(file); err != nil {
+			if err := writeFile(ctx, file, spec); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintf(stdout, "%s %s\n", spec.Tag, file)
 	}
-	// The war is inside the simulated controller's archive now.
-	return os.Remove(filepath.Join(out, "jenkins.war"))
+	old, _ := filepath.Glob(filepath.Join(out, "*.tar"))
+	for _, f := range old {
+		if !keep[f] {
+			os.Remove(f)
+		}
+	}
+	return nil
 }
 
-// specs describes the three images; the war is written into out.
-func specs(ctx context.Context, bins, out string) (map[string]container.ImageSpec, error) {
+// specs describes the three images. The simulated controller's war is
+// made when its archive is written.
+func specs(ctx context.Context, bins string) (map[string]container.ImageSpec, error) {
 	sim, restore := filepath.Join(bins, "jenkins-sim"), filepath.Join(bins, "jsbench-restore")
 	simTag, err := subject.BinaryTag(sim)
 	if err != nil {
@@ -83,27 +96,39 @@ func specs(ctx context.Context, bins, out string) (map[string]container.ImageSpe
 	if err != nil {
 		return nil, err
 	}
-	simSpec, err := container.SimImageSpec(ctx, sim, out, subject.KubeSimRepository+":"+simTag)
-	if err != nil {
-		return nil, err
-	}
 	return map[string]container.ImageSpec{
 		"pause": {Tag: subject.KubePauseImage, Files: map[string]string{"/pause": filepath.Join(bins, "jsbench-pause")},
 			Entrypoint: []string{"/pause"}},
-		"jenkins-sim": simSpec,
+		"jenkins-sim": {Tag: subject.KubeSimRepository + ":" + simTag, Files: map[string]string{container.SimBinaryPath: sim}},
 		"restore": {Tag: subject.KubeRestoreRepository + ":" + restoreTag,
 			Files: map[string]string{"/usr/bin/jsbench-restore": restore}, Entrypoint: []string{"/usr/bin/jsbench-restore"}},
 	}, nil
 }
 
-func writeFile(name string, spec container.ImageSpec) error {
-	f, err := os.Create(name)
+// writeFile writes spec's archive to name, through a temporary file so
+// that an interrupted write leaves no archive behind.
+func writeFile(ctx context.Context, name string, spec container.ImageSpec) error {
+	if bin, ok := spec.Files[container.SimBinaryPath]; ok {
+		dir, err := os.MkdirTemp("", "jsbench-images-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if spec, err = container.SimImageSpec(ctx, bin, dir, spec.Tag); err != nil {
+			return err
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), ".partial-*")
 	if err != nil {
 		return err
 	}
+	defer os.Remove(f.Name())
 	if err := container.WriteArchive(f, spec); err != nil {
 		f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
 }

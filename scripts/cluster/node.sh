@@ -67,19 +67,20 @@ JSON
 ctr_k8s() { ctr --address "$S/containerd.sock" -n k8s.io "$@"; }
 
 # import_images writes jsbench's images (pause, simulated controller,
-# restore) as archives and imports them: the cluster pulls nothing.
+# restore) as archives, kept in the cache by tag, and imports them: the
+# cluster pulls nothing.
 import_images() {
-  local dir="$S/images" line ref file
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/jsbench/images" ref file
   mkdir -p "$dir"
   (cd "$repo" && make -s build >&2)
-  "$repo/bin/jsbench-images" --out "$dir" >"$dir/list"
+  "$repo/bin/jsbench-images" --out "$dir" >"$S/images.list"
   while read -r ref file; do
     if ctr_k8s images check "name==$ref" 2>/dev/null | grep -q .; then
       continue
     fi
     ctr_k8s images import "$file" >/dev/null
     say "imported $ref"
-  done <"$dir/list"
+  done <"$S/images.list"
 }
 
 start_kubelet() {
