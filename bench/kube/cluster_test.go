@@ -2,6 +2,7 @@ package kube_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"slices"
 	"testing"
@@ -113,7 +114,7 @@ func TestDrainNeedsAnotherNode(t *testing.T) {
 	inst := start(t, rt, c, simLaunch(t, k))
 	untilUp(t, inst)
 	_, err = inst.(runner.Failing).Fail(context.Background(), scenario.Failover{Action: scenario.FailoverDrain, Label: "drain"})
-	if !errorsIs(err, kube.ErrNoOtherNode) {
+	if !errors.Is(err, kube.ErrNoOtherNode) {
 		t.Fatalf("drain on one node: %v, want ErrNoOtherNode", err)
 	}
 	n, err := c.Client.CoreV1().Nodes().Get(context.Background(), nodes.Items[0].Name, metav1.GetOptions{})

@@ -2,6 +2,7 @@ package kube_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -90,11 +91,11 @@ func TestUnknownStorageClass(t *testing.T) {
 // TestNoCluster names the remedy when no API server answers.
 func TestNoCluster(t *testing.T) {
 	_, err := kube.Connect(context.Background(), subject.Kubernetes{Kubeconfig: writeKubeconfig(t, "https://127.0.0.1:1")})
-	if err == nil || !strings.Contains(err.Error(), "scripts/cluster.sh up") || !errorsIs(err, kube.ErrNoCluster) {
+	if err == nil || !strings.Contains(err.Error(), "scripts/cluster.sh up") || !errors.Is(err, kube.ErrNoCluster) {
 		t.Fatalf("connect to nothing: %v", err)
 	}
 	_, err = kube.Connect(context.Background(), subject.Kubernetes{Kubeconfig: "/nonexistent/kubeconfig"})
-	if err == nil || !errorsIs(err, kube.ErrNoCluster) {
+	if err == nil || !errors.Is(err, kube.ErrNoCluster) {
 		t.Fatalf("connect with a missing kubeconfig: %v", err)
 	}
 }

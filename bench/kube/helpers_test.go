@@ -2,7 +2,6 @@ package kube_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -198,8 +197,6 @@ func failure(t *testing.T, inst runner.Instance) runner.PlatformReport {
 	}
 	return inst.(runner.Platform).Report(context.Background())
 }
-
-func errorsIs(err, target error) bool { return errors.Is(err, target) }
 
 // adminStdin is admin with stdin.
 func adminStdin(t *testing.T, stdin string, args ...string) (string, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/jsbench/jsbench/bench/jenkinslog"
@@ -28,6 +29,9 @@ type Instance struct {
 	d     *deployment
 	tl    *timeline
 	lines chan jenkinslog.Line
+	// first is the node's stamp of the controller's first log line.
+	firstMu sync.Mutex
+	first   time.Time
 }
 
 var (
@@ -75,7 +79,27 @@ func (i *Instance) LoginURL(ctx context.Context) (string, error) { return i.d.lo
 
 // FullLog reads the controller's whole log again through the API server.
 func (i *Instance) FullLog(ctx context.Context) ([]jenkinslog.Line, error) {
-	return i.d.c.fullLog(ctx, podName(i.d.plan.name), controllerContainer, i.d.clockOffset())
+	lines, err := i.d.c.fullLog(ctx, podName(i.d.plan.name), controllerContainer, i.d.clockOffset())
+	if len(lines) > 0 {
+		i.sawLine(lines[0])
+	}
+	return lines, err
+}
+
+// sawLine keeps the earliest stamp of a first line.
+func (i *Instance) sawLine(l jenkinslog.Line) {
+	i.firstMu.Lock()
+	defer i.firstMu.Unlock()
+	if !l.Received.IsZero() && (i.first.IsZero() || l.Received.Before(i.first)) {
+		i.first = l.Received
+	}
+}
+
+// firstLine is the node's stamp of the first line, zero before one.
+func (i *Instance) firstLine() time.Time {
+	i.firstMu.Lock()
+	defer i.firstMu.Unlock()
+	return i.first
 }
 
 // Stop deletes the StatefulSet, its pod, claim, volume and secret, and
@@ -119,7 +143,12 @@ func (i *Instance) stream(rc io.ReadCloser) {
 		<-i.d.bg.Done()
 		rc.Close()
 	}()
+	first := true
 	_ = readLines(rc, i.d.clockOffset(), func(l jenkinslog.Line) error {
+		if first {
+			i.sawLine(l)
+			first = false
+		}
 		select {
 		case i.lines <- l:
 			return nil

@@ -35,6 +35,7 @@ const (
 func (i *Instance) Report(ctx context.Context) runner.PlatformReport {
 	v := i.tl.snapshot()
 	d := i.d
+	v.steps = startedByFirstLine(v.steps, v.origin, i.firstLine())
 	rep := runner.PlatformReport{Phases: phases(v.steps, v.failover), ContainerStarted: v.at(stepContainerStarted)}
 	rep.Failure = v.failure
 	if rep.Failure == "" {
@@ -49,8 +50,16 @@ func (i *Instance) Report(ctx context.Context) runner.PlatformReport {
 	if v.pod != nil {
 		k.Node = v.pod.Spec.NodeName
 	}
-	if k.Node != "" && k.Node == d.rt.thisNode(ctx, d.c) {
+	switch off, n, ok := d.w.clock.offset(k.Node); {
+	case k.Node != "" && k.Node == d.rt.thisNode(ctx, d.c):
 		k.ClockSource = clockSameHost
+		if ok { // a check of the estimate used elsewhere
+			k.ClockSource += fmt.Sprintf(" (its lease renewals agree: at least %.1f ms from %d renewals)", float64(off.Microseconds())/1000, n)
+		}
+	case ok:
+		k.ClockOffsetMS = float64(off.Microseconds()) / 1000
+		k.ClockSource = fmt.Sprintf("node lease renewals: at least %.1f ms (the node's clock ahead of jsbench's, a lower bound from %d renewals); log times are the node's clock, uncorrected", k.ClockOffsetMS, n)
+		rep.Warnings = append(rep.Warnings, "jsbench does not run on the pod's node: pre_jvm and the log's phases are on the node's clock; "+k.ClockSource)
 	}
 	if sc := d.plan.claim.Spec.StorageClassName; sc != nil {
 		k.StorageClass = *sc
@@ -65,6 +74,22 @@ func (i *Instance) Report(ctx context.Context) runner.PlatformReport {
 		}
 	}
 	return rep
+}
+
+// startedByFirstLine moves the container's start back to its first log
+// line when the line was stamped before the pod's status that showed the
+// start was received: the container had started by then.
+func startedByFirstLine(steps []results.Step, origin, first time.Time) []results.Step {
+	if first.IsZero() {
+		return steps
+	}
+	at := float64(first.Sub(origin).Microseconds()) / 1000
+	for i := range steps {
+		if steps[i].Name == stepContainerStarted && at < steps[i].OffsetMS {
+			steps[i].OffsetMS = max(at, 0)
+		}
+	}
+	return steps
 }
 
 // reclaimWarning reports a PV the cluster keeps after the claim is

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -17,6 +16,7 @@ import (
 	"k8s.io/klog/v2"
 
 	"github.com/jsbench/jsbench/bench/runner"
+	"github.com/jsbench/jsbench/bench/scenario"
 	"github.com/jsbench/jsbench/bench/subject"
 )
 
@@ -69,7 +69,7 @@ func (r *Runtime) Cluster(ctx context.Context, k subject.Kubernetes) (*Cluster, 
 // steps and the controller's log are observed through the instance. On
 // error nothing Start created is left behind.
 func (r *Runtime) Start(ctx context.Context, l subject.Launch) (runner.Instance, error) {
-	k := subject.Kubernetes{PendingTimeout: 2 * time.Minute}
+	k := subject.Kubernetes{PendingTimeout: scenario.DefaultPendingTimeout}
 	if l.Kubernetes != nil {
 		k = *l.Kubernetes
 	}

@@ -73,7 +73,7 @@ func Sweep(ctx context.Context, c *Cluster) (removed, kept []string, err error) 
 		errs = append(errs, fmt.Errorf("list secrets: %w", err))
 	}
 	errs = append(errs, sweepSnapshots(ctx, c, sel, del))
-	pvRemoved, pvKept, pvErr := sweepVolumes(ctx, c, sel)
+	pvRemoved, pvKept, pvErr := sweepVolumes(ctx, c)
 	return append(removed, pvRemoved...), append(kept, pvKept...), errors.Join(append(errs, pvErr)...)
 }
 
@@ -100,7 +100,7 @@ func sweepSnapshots(ctx context.Context, c *Cluster, sel metav1.ListOptions, del
 
 // sweepVolumes deletes orphaned hostPath PVs of jsbench and names the
 // released volumes the cluster kept for jsbench's claims.
-func sweepVolumes(ctx context.Context, c *Cluster, sel metav1.ListOptions) (removed, kept []string, err error) {
+func sweepVolumes(ctx context.Context, c *Cluster) (removed, kept []string, err error) {
 	api := c.Client.CoreV1().PersistentVolumes()
 	list, err := api.List(ctx, metav1.ListOptions{})
 	if err != nil {
@@ -123,7 +123,6 @@ func sweepVolumes(ctx context.Context, c *Cluster, sel metav1.ListOptions) (remo
 				pv.Name, pv.Spec.PersistentVolumeReclaimPolicy, pv.Spec.ClaimRef.Namespace, pv.Spec.ClaimRef.Name, pv.Name))
 		}
 	}
-	_ = sel
 	return removed, kept, errors.Join(errs...)
 }
 

@@ -2,6 +2,7 @@ package kube
 
 import (
 	"testing"
+	"time"
 
 	"github.com/jsbench/jsbench/bench/results"
 )
@@ -65,5 +66,18 @@ func TestPhases(t *testing.T) {
 				t.Errorf("phases add up to %.0f ms, want the container's start at %.0f ms", sum, last)
 			}
 		})
+	}
+}
+
+func TestStartedByFirstLine(t *testing.T) {
+	origin := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	steps := []results.Step{{Name: stepImageReady, OffsetMS: 1000}, {Name: stepContainerStarted, OffsetMS: 2500}}
+	got := startedByFirstLine(append([]results.Step(nil), steps...), origin, origin.Add(1800*time.Millisecond))
+	if got[1].OffsetMS != 1800 {
+		t.Errorf("container start at %v ms, want 1800 (its first line came before the status)", got[1].OffsetMS)
+	}
+	got = startedByFirstLine(append([]results.Step(nil), steps...), origin, origin.Add(3*time.Second))
+	if got[1].OffsetMS != 2500 {
+		t.Errorf("container start at %v ms, want 2500 (a later first line changes nothing)", got[1].OffsetMS)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	coordinationv1 "k8s.io/api/coordination/v1"
 	corev1 "k8s.io/api/core/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -24,6 +25,9 @@ type watcher struct {
 	mu              sync.Mutex
 	cur             *timeline
 	syncs           []cache.InformerSynced
+	// clock holds, per node, the node's clock against jsbench's as its
+	// heartbeats show it.
+	clock clockSamples
 }
 
 // watch starts the informers of one run. They list and watch before the
@@ -34,11 +38,13 @@ func watch(c *Cluster, run string, tl *timeline) *watcher {
 		informers.WithTweakListOptions(func(o *metav1.ListOptions) { o.LabelSelector = selectorOf(run) }))
 	events := informers.NewSharedInformerFactoryWithOptions(c.Client, 0, informers.WithNamespace(c.Namespace))
 	cluster := informers.NewSharedInformerFactory(c.Client, 0)
+	leases := informers.NewSharedInformerFactoryWithOptions(c.Client, 0, informers.WithNamespace(corev1.NamespaceNodeLease))
 	w.handle(own.Core().V1().Pods().Informer(), w.onPod)
 	w.handle(own.Core().V1().PersistentVolumeClaims().Informer(), w.onClaim)
 	w.handle(events.Core().V1().Events().Informer(), w.onEvent)
 	w.handle(cluster.Storage().V1().VolumeAttachments().Informer(), w.onAttachment)
-	for _, f := range []informers.SharedInformerFactory{own, events, cluster} {
+	w.handle(leases.Coordination().V1().Leases().Informer(), w.onLease)
+	for _, f := range []informers.SharedInformerFactory{own, events, cluster, leases} {
 		f.Start(w.stop)
 	}
 	return w
@@ -218,12 +224,16 @@ func (w *watcher) onAttachment(obj any, deleted bool, at time.Time) {
 // synced waits until every informer has listed, so that the start's
 // origin comes after the watches began.
 func (w *watcher) synced(ctx context.Context) error {
-	ok := cache.WaitForCacheSync(ctxDone(ctx, w.stop), w.syncs...)
-	if !ok {
-		return fmt.Errorf("watch the run's objects: %w", context.Cause(ctx))
+	ctx, cancel := context.WithTimeout(ctx, syncTimeout)
+	defer cancel()
+	if !cache.WaitForCacheSync(ctxDone(ctx, w.stop), w.syncs...) {
+		return fmt.Errorf("watch pods, claims, events, volume attachments and node leases: not listed within %s (%w); does the user have deploy/rbac.yaml's rights?", syncTimeout, context.Cause(ctx))
 	}
 	return nil
 }
+
+// syncTimeout bounds the first listing of the watched objects.
+const syncTimeout = 30 * time.Second
 
 // ctxDone is a channel closed when ctx is done or stop is closed.
 func ctxDone(ctx context.Context, stop <-chan struct{}) <-chan struct{} {
@@ -236,4 +246,14 @@ func ctxDone(ctx context.Context, stop <-chan struct{}) <-chan struct{} {
 		}
 	}()
 	return done
+}
+
+// onLease samples a node's clock: a kubelet stamps each renewal of its
+// Lease with its own clock, to the microsecond.
+func (w *watcher) onLease(obj any, deleted bool, at time.Time) {
+	l, ok := obj.(*coordinationv1.Lease)
+	if !ok || deleted || l.Spec.RenewTime == nil {
+		return
+	}
+	w.clock.add(l.Name, l.Spec.RenewTime.Time, at)
 }
