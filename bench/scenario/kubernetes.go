@@ -77,10 +77,14 @@ func (c *checker) anyMapping(f *fields, key string) map[string]any {
 }
 
 // checkVolumeRuntime reports volumes that the runtime cannot give the
-// subject: a pvc outside a cluster, an NFS or EFS Docker volume inside one.
-func (c *checker) checkVolumeRuntime(top *fields, vols []Volume, runtime string) {
+// subject: a pvc outside a cluster, an NFS or EFS Docker volume inside one,
+// and a pvc that should hold a home jsbench cannot write onto it.
+func (c *checker) checkVolumeRuntime(top *fields, vols []Volume, runtime, homeKind string) {
 	for i, v := range vols {
 		n := volumeKindNode(top, i)
+		if v.Kind == "pvc" && homeKind != HomeEmpty {
+			c.report(n, "volumes.kind", "a pvc starts empty, and home.kind is %s: jsbench cannot write a home onto a claim before the start; use home: {kind: empty}, or restore the home onto the claim (kind: snapshot, target: {kind: pvc, …})", homeKind)
+		}
 		if what, ok := kubernetesOnly[v.Kind]; ok && runtime != subject.RuntimeKubernetes {
 			c.report(n, "volumes.kind", "kind %s is %s: it needs subject.runtime: kubernetes", v.Kind, what)
 		}

@@ -13,6 +13,7 @@ import (
 const kubeScenario = `version: 1
 name: k8s
 subject: {kind: sim, runtime: kubernetes}
+home: {kind: empty}
 volumes:
   - {name: gp3, kind: pvc, storage_class: gp3, size: 20Gi}
   - {name: local, kind: local}
@@ -36,7 +37,7 @@ func TestParseKubernetes(t *testing.T) {
 	}
 	k := sc.Kubernetes
 	if sc.Subject.Runtime != subject.RuntimeKubernetes || k.Context != "prod" || k.Namespace != "jenkins-bench" ||
-		k.PendingTimeout != 90*time.Second || k.Line != 8 {
+		k.PendingTimeout != 90*time.Second || k.Line != 9 {
 		t.Errorf("kubernetes block %+v", k)
 	}
 	wantResources := map[string]any{"requests": map[string]any{"cpu": "1", "memory": "2Gi"}}
@@ -87,6 +88,8 @@ func TestKubernetesProblems(t *testing.T) {
 			at(6, 1, "failover", "failover", "a failover follows a cold start; remove start: restart")}},
 		{"misspelt kubernetes field", kube + "kubernetes: {namespce: x}\n", []Problem{
 			at(5, 14, "kubernetes.namespce", "namespce", `unknown field "namespce"; known fields: kubeconfig, context, namespace, pending_timeout, resources, node_selector, tolerations, affinity, image_pull_policy, sim_image, restore_image`)}},
+		{"generated home on a pvc", strings.Replace(kube, "{name: local, kind: local}", "{name: gp3, kind: pvc, storage_class: gp3}", 1) + "home: {kind: generated}\n", []Problem{
+			at(4, 29, "volumes.kind", "pvc", "a pvc starts empty, and home.kind is generated: jsbench cannot write a home onto a claim before the start; use home: {kind: empty}, or restore the home onto the claim (kind: snapshot, target: {kind: pvc, …})")}},
 		{"war on a cluster", strings.Replace(valid, "{kind: sim}", "{kind: war, war: j.war, runtime: kubernetes}", 1), []Problem{
 			at(3, 43, "subject.runtime", "kubernetes", "a war subject runs as a process; on Kubernetes run an image (kind: image) or the simulated controller (kind: sim)")}},
 	} {

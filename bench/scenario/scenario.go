@@ -133,7 +133,7 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 	}
 	sc.Kubernetes = c.kubernetes(f, sc.Subject.Runtime)
 	sc.Failovers = c.failovers(f, sc.Subject.Runtime)
-	c.checkVolumeRuntime(f, sc.Volumes, sc.Subject.Runtime)
+	c.checkVolumeRuntime(f, sc.Volumes, sc.Subject.Runtime, sc.Home.Kind)
 	return sc
 }
 

@@ -30,7 +30,7 @@ import (
 	"github.com/jsbench/jsbench/bench/snapshot"
 )
 
-// StatsPrefix starts the line of statistics on stdout.
+// statsPrefix starts the line of statistics on stdout (bench/kube reads it).
 const statsPrefix = "jsbench-restore: "
 
 func main() {
