@@ -42,6 +42,12 @@ func TestFailures(t *testing.T) {
 		{"image never pulled", func(t *testing.T, l *subject.Launch) {
 			l.Image = subject.KubeSimRepository + ":absent"
 		}, []string{"ErrImageNeverPull", "scripts/cluster.sh images"}},
+		{"image pull failing", func(t *testing.T, l *subject.Launch) {
+			// A registry that refuses connections: the kubelet retries
+			// with back-off, and the run fails after the pending timeout.
+			l.Image = "127.0.0.1:1/jsbench/absent:none"
+			l.Kubernetes.ImagePullPolicy = "Always"
+		}, []string{"container jenkins", "ImagePull", "pending timeout"}},
 		{"crash loop", func(t *testing.T, l *subject.Launch) {
 			l.Command = append(l.Command, "--no-such-flag")
 		}, []string{"container jenkins exited with code 2"}},
