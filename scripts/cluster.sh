@@ -143,6 +143,7 @@ down() {
     done <"$S/foreign"
   fi
   rm -rf "$S"
+  rmdir "$(dirname "$S")" 2>/dev/null || true
   say "down in $(elapsed "$began") s"
 }
 
