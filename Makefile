@@ -8,18 +8,33 @@ OUT     ?= reports/bench-$(shell date +%Y%m%d-%H%M%S)
 export TESTCONTAINERS_RYUK_DISABLED := true
 export CGO_ENABLED := 0
 
-.PHONY: build bench test setup fidelity fuzz clean echarts calibration
+.PHONY: build bench bench-k8s cluster-up cluster-down test setup fidelity fuzz clean echarts calibration
 
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/jsbench ./cmd/jsbench
 	$(GO) build -o bin/jenkins-sim ./cmd/jenkins-sim
 	$(GO) build -o bin/jsbench-s3 ./cmd/jsbench-s3
+	$(GO) build -o bin/jsbench-restore ./cmd/jsbench-restore
+	$(GO) build -o bin/jsbench-pause ./cmd/jsbench-pause
+	$(GO) build -o bin/jsbench-images ./cmd/jsbench-images
 
 ## bench: run every scenario in scenarios/ and write OUT/results.json(l)
 bench: build
 	./scripts/setup.sh bench
 	./scripts/bench.sh $(OUT)
 	ln -sfn $(notdir $(OUT)) reports/latest
+
+## bench-k8s: bring the local Kubernetes cluster up, run scenarios/k8s/local.yaml into OUT
+bench-k8s: build
+	./scripts/cluster.sh up
+	eval "$$(./scripts/cluster.sh env)" && S3_ADDR=$$JSBENCH_NODE_IP:0 ./scripts/bench.sh $(OUT) scenarios/k8s/local.yaml
+	ln -sfn $(notdir $(OUT)) reports/latest
+
+## cluster-up, cluster-down: the local single-node Kubernetes cluster (root)
+cluster-up:
+	./scripts/cluster.sh up
+cluster-down:
+	./scripts/cluster.sh down
 
 ## test: every test, Docker and FUSE included when available
 test: build

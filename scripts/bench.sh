@@ -7,7 +7,10 @@
 # Ctrl-C stops jsbench gracefully (it keeps every finished run), then this
 # script stops the endpoint and removes its files.
 set -euo pipefail
-out=${1:?usage: scripts/bench.sh OUT}
+out=${1:?usage: scripts/bench.sh OUT [SCENARIO.yaml|DIR]...}
+shift
+scenarios=("$@")
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(scenarios/)
 bin=${BIN:-./bin}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/jsbench-bench-XXXXXX")
@@ -23,7 +26,7 @@ trap cleanup EXIT
 "$bin/jsbench" snapshot create "$tmp/home" "$tmp/home.tar.zst" >/dev/null
 rm -rf "$tmp/home"
 
-"$bin/jsbench-s3" --addr 127.0.0.1:0 --bucket jsbench-backups \
+"$bin/jsbench-s3" --addr "${S3_ADDR:-127.0.0.1:0}" --bucket jsbench-backups \
   --put "jenkins-home.tar.zst=$tmp/home.tar.zst" >"$tmp/s3.out" 2>&1 &
 s3_pid=$!
 for _ in $(seq 1 50); do
@@ -34,4 +37,4 @@ env_line=$(grep '^export ' "$tmp/s3.out") || { cat "$tmp/s3.out" >&2; exit 1; }
 eval "$env_line"
 echo "bench: backup served at $AWS_ENDPOINT_URL_S3 (s3://jsbench-backups/jenkins-home.tar.zst)"
 
-"$bin/jsbench" run --out "$out" scenarios/
+"$bin/jsbench" run --out "$out" "${scenarios[@]}"

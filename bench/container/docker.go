@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/moby/moby/client"
 	"github.com/testcontainers/testcontainers-go"
 	tclog "github.com/testcontainers/testcontainers-go/log"
+
+	"github.com/jsbench/jsbench/bench/owner"
 )
 
 // ErrNoDocker means no Docker daemon answers. Callers branch on it to
@@ -22,15 +23,15 @@ var ErrNoDocker = errors.New("no Docker daemon answers")
 const noDockerRemedy = "start it: sudo systemctl start docker, or run scripts/setup.sh; install: apt-get install docker.io"
 
 // Labels on everything this package creates, so that Sweep can find what a
-// killed jsbench left behind.
+// killed jsbench left behind (see bench/owner).
 const (
 	// LabelManaged marks containers, volumes and images jsbench created.
-	LabelManaged = "jsbench.managed"
+	LabelManaged = owner.LabelManaged
 	// LabelPID is the process id of the jsbench that created the object.
-	LabelPID = "jsbench.pid"
-	// LabelPIDStart is that process's start time in clock ticks since
-	// boot, which tells a reused pid from the original process.
-	LabelPIDStart = "jsbench.pid.start"
+	LabelPID = owner.LabelPID
+	// LabelPIDStart is that process's start time, which tells a reused
+	// pid from the original process.
+	LabelPIDStart = owner.LabelPIDStart
 )
 
 // ryukEnv disables testcontainers' reaper, whose image cannot be pulled
@@ -87,13 +88,4 @@ func connect(ctx context.Context) (client.APIClient, error) {
 }
 
 // managedLabels are the labels that tie an object to this process.
-func managedLabels() map[string]string {
-	labels := map[string]string{
-		LabelManaged: "true",
-		LabelPID:     strconv.Itoa(os.Getpid()),
-	}
-	if start, err := processStart(os.Getpid()); err == nil {
-		labels[LabelPIDStart] = start
-	}
-	return labels
-}
+func managedLabels() map[string]string { return owner.Labels() }

@@ -3,10 +3,7 @@ package container
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,17 +56,29 @@ func buildSimImage(ctx context.Context, docker client.APIClient, simBinary, ref 
 		return fmt.Errorf("build simulated controller image: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	war := filepath.Join(dir, "jenkins.war")
-	if err := makeSimWar(ctx, simBinary, war); err != nil {
+	spec, err := SimImageSpec(ctx, simBinary, dir, ref)
+	if err != nil {
 		return err
 	}
-	return buildImage(ctx, docker, ImageSpec{
+	return buildImage(ctx, docker, spec)
+}
+
+// SimImageSpec is the image of the simulated controller built from
+// simBinary and tagged ref, with its synthetic war (from `simBinary
+// make-war`) written into dir, which must outlive the spec's use. The
+// image runs as the official image's uid and gid.
+func SimImageSpec(ctx context.Context, simBinary, dir, ref string) (ImageSpec, error) {
+	war := filepath.Join(dir, "jenkins.war")
+	if err := makeSimWar(ctx, simBinary, war); err != nil {
+		return ImageSpec{}, err
+	}
+	return ImageSpec{
 		Tag:        ref,
 		Files:      map[string]string{SimBinaryPath: simBinary, SimWarPath: war},
 		Entrypoint: []string{SimBinaryPath},
 		User:       strconv.Itoa(subject.JenkinsUID) + ":" + strconv.Itoa(subject.JenkinsGID),
 		Dirs:       []string{subject.ContainerHome},
-	})
+	}, nil
 }
 
 // makeSimWar writes the simulated controller's synthetic war to war.
@@ -84,15 +93,4 @@ func makeSimWar(ctx context.Context, simBinary, war string) error {
 }
 
 // fileSHA256 is the hex SHA-256 of a file's content.
-func fileSHA256(name string) (string, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return "", fmt.Errorf("hash simulated controller: %w", err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("hash simulated controller: %w", err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
+func fileSHA256(name string) (string, error) { return subject.FileDigest(name) }

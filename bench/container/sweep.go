@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/containerd/errdefs"
 	"github.com/moby/moby/client"
+
+	"github.com/jsbench/jsbench/bench/owner"
 )
 
 // Sweep removes the containers and volumes labelled LabelManaged whose
@@ -36,7 +36,7 @@ func sweepContainers(ctx context.Context, docker client.APIClient, managed clien
 	var removed []string
 	var errs []error
 	for _, c := range list.Items {
-		if !orphaned(c.Labels) {
+		if !owner.Orphaned(c.Labels) {
 			continue
 		}
 		_, err := docker.ContainerRemove(ctx, c.ID, client.ContainerRemoveOptions{Force: true, RemoveVolumes: true})
@@ -61,7 +61,7 @@ func sweepVolumes(ctx context.Context, docker client.APIClient, managed client.F
 	var removed []string
 	var errs []error
 	for _, v := range list.Items {
-		if !orphaned(v.Labels) {
+		if !owner.Orphaned(v.Labels) {
 			continue
 		}
 		_, err := docker.VolumeRemove(ctx, v.Name, client.VolumeRemoveOptions{Force: true})
@@ -72,35 +72,4 @@ func sweepVolumes(ctx context.Context, docker client.APIClient, managed client.F
 		removed = append(removed, "volume "+v.Name)
 	}
 	return removed, errors.Join(errs...)
-}
-
-// orphaned tells whether the jsbench that labelled an object is gone:
-// no process has its pid, or one does but started at another time.
-func orphaned(labels map[string]string) bool {
-	pid, err := strconv.Atoi(labels[LabelPID])
-	if err != nil || pid <= 0 {
-		return false
-	}
-	start, err := processStart(pid)
-	if err != nil {
-		return errors.Is(err, os.ErrNotExist)
-	}
-	want, ok := labels[LabelPIDStart]
-	return ok && want != start
-}
-
-// processStart is a process's start time in clock ticks since boot,
-// field 22 of /proc/PID/stat.
-func processStart(pid int) (string, error) {
-	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return "", err
-	}
-	// The command name (field 2) may hold spaces; fields after it follow ')'.
-	rest := string(stat[strings.LastIndexByte(string(stat), ')')+1:])
-	fields := strings.Fields(rest)
-	if len(fields) < 20 {
-		return "", fmt.Errorf("parse /proc/%d/stat: %d fields after the name", pid, len(fields))
-	}
-	return fields[19], nil
 }

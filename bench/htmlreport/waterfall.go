@@ -64,13 +64,24 @@ func (w waterfall) barMS(j int) float64 {
 // that charts of different scenarios read alike; milestones take the
 // palette in order.
 var phaseColors = map[string]string{
-	"restore":        "#6b4c9a",
-	"pre_jvm":        "#9aa5b1",
-	"entrypoint":     "#7b8794",
-	"launcher":       "#9aa5b1",
-	"war_extraction": "#e8833a",
-	"http_open":      "#f2c14e",
-	"fully_up":       "#1f2933",
+	// The cluster's steps before Jenkins's own (Kubernetes runtime), in
+	// greys and browns so that they read apart from Jenkins's phases.
+	"terminating":     "#7a5c3e",
+	"detach":          "#a07850",
+	"pvc_bind":        "#c4a484",
+	"schedule":        "#b8b8b8",
+	"attach":          "#8e8e8e",
+	"pod_setup":       "#6e7781",
+	"init_restore":    "#6b4c9a",
+	"image":           "#c7b9d6",
+	"container_start": "#d3d9de",
+	"restore":         "#6b4c9a",
+	"pre_jvm":         "#9aa5b1",
+	"entrypoint":      "#7b8794",
+	"launcher":        "#9aa5b1",
+	"war_extraction":  "#e8833a",
+	"http_open":       "#f2c14e",
+	"fully_up":        "#1f2933",
 }
 
 var palette = []string{"#2f6db5", "#4c9be8", "#59b5a6", "#3d8c5c", "#8cc56b", "#c95a8c",

@@ -9,8 +9,8 @@ import (
 
 // TestPurity checks the import graph: statistics, comparison and
 // rendering neither do I/O of their own (no os, exec or network) nor
-// link Docker, FUSE or a browser, so that jsbench report and compare run
-// anywhere.
+// link Docker, FUSE, Kubernetes's client or a browser, so that jsbench
+// report and compare run anywhere.
 func TestPurity(t *testing.T) {
 	pkgs := []string{"../stats", "../compare", "."}
 	direct := list(t, "{{.ImportPath}}: {{join .Imports \" \"}}", pkgs...)
@@ -26,7 +26,7 @@ func TestPurity(t *testing.T) {
 	deps := list(t, "{{.ImportPath}}", append([]string{"-deps"}, pkgs...)...)
 	for _, dep := range strings.Fields(deps) {
 		for _, heavy := range []string{"github.com/testcontainers/", "github.com/moby/", "github.com/docker/",
-			"github.com/hanwen/go-fuse", "github.com/chromedp/", "github.com/go-echarts/"} {
+			"github.com/hanwen/go-fuse", "github.com/chromedp/", "github.com/go-echarts/", "k8s.io/"} {
 			if strings.HasPrefix(dep, heavy) {
 				t.Errorf("the reporting packages link %s", dep)
 			}

@@ -47,7 +47,7 @@ type Record struct {
 	Subject      Subject `json:"subject"`
 	Volume       Volume  `json:"volume"`
 	Home         Home    `json:"home"`
-	Start        string  `json:"start"` // "cold" or "restart"
+	Start        string  `json:"start"` // "cold", "restart" or "failover"
 	Iteration    int     `json:"iteration"`
 	// StopReason, on the last run of a volume in a `runs: auto` scenario,
 	// says why no more runs were made.
@@ -111,6 +111,11 @@ type Record struct {
 	// LogLines counts the lines read; StreamedLines those seen live.
 	LogLines      int `json:"log_lines"`
 	StreamedLines int `json:"streamed_lines"`
+
+	// Kubernetes and Failover are set by the Kubernetes runtime (see
+	// kubernetes.go).
+	Kubernetes *Kubernetes `json:"kubernetes,omitempty"`
+	Failover   *Failover   `json:"failover,omitempty"`
 }
 
 // Clock names a clock and its resolution.
@@ -129,7 +134,7 @@ type Subject struct {
 	Kind           string `json:"kind"` // "sim", "image" or "war"
 	Simulated      bool   `json:"simulated"`
 	Name           string `json:"name"`    // image reference, war path or sim binary
-	Runtime        string `json:"runtime"` // "container" or "process"
+	Runtime        string `json:"runtime"` // "container", "process" or "kubernetes"
 	JenkinsVersion string `json:"jenkins_version,omitempty"`
 	// CalibratedFrom names the real Jenkins log a simulated controller
 	// was calibrated from (`calibrate:`): its figures are then

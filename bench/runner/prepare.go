@@ -28,6 +28,10 @@ func (r *Runner) prepareHome(ctx context.Context, sc *scenario.Scenario, v scena
 	if prepared.HostDir == "" {
 		return prepared, nil
 	}
+	if prepared.Restore != nil {
+		// The runtime restores the home; there is nothing to write now.
+		return prepared, nil
+	}
 	if rec.Iteration <= 1 && prepared.RestoreMS == 0 {
 		probeVolume(ctx, prepared.HostDir, rec)
 	}

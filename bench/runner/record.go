@@ -66,7 +66,9 @@ func missedLines(full []jenkinslog.Line, last jenkinslog.Line, streamed int) int
 
 // fill writes what was observed into rec. Offsets by the harness's clock
 // count from startedAt; log offsets from the log's first timestamp.
-func (o *observation) fill(rec *results.Record, startedAt time.Time) {
+// origin, when not zero, is when the controller's process started, later
+// than startedAt on a platform with steps of its own (Kubernetes).
+func (o *observation) fill(rec *results.Record, startedAt, origin time.Time) {
 	rec.Status, rec.Reason = o.status, o.reason
 	rec.StreamedLines = o.streamed
 	rec.Warnings = append(rec.Warnings, o.warnings...)
@@ -86,7 +88,7 @@ func (o *observation) fill(rec *results.Record, startedAt time.Time) {
 	if rec.Status != results.StatusOK && start.Failure != nil {
 		classify(rec, *start.Failure)
 	}
-	fillTimings(rec, start, startedAt)
+	fillTimings(rec, start, startedAt, origin)
 	if !o.httpReady.IsZero() {
 		rec.HTTPReadyMS = ms(o.httpReady.Sub(startedAt))
 	}
@@ -112,7 +114,7 @@ func (o *observation) result() jenkinslog.Result {
 	return o.parser.Result()
 }
 
-func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt time.Time) {
+func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt, origin time.Time) {
 	var runningFrom *jenkinslog.Event
 	for i, e := range start.Events {
 		ev := results.Event{Name: e.Name, LogOffsetMS: e.OffsetMS, Message: e.Message}
@@ -132,7 +134,7 @@ func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt time.Tim
 	if c := start.Clock; c.Source != "" {
 		rec.Clock = &results.Clock{Source: c.Source, ResolutionNS: int64(c.Resolution)}
 	}
-	pre := preLogPhases(rec, start, runningFrom, startedAt)
+	pre := preLogPhases(rec, start, runningFrom, startedAt, origin)
 	for _, p := range start.Phases {
 		rec.Phases = append(rec.Phases, results.Phase{Name: p.Name, StartMS: pre + p.StartMS, DurationMS: p.DurationMS, Skipped: p.Skipped})
 	}
@@ -140,25 +142,31 @@ func fillTimings(rec *results.Record, start jenkinslog.Start, startedAt time.Tim
 
 // preLogPhases appends the phases before the log's first timestamp and
 // returns where they end: entrypoint and launcher around "Running from:",
-// or pre_jvm up to the first line when the log has none.
-func preLogPhases(rec *results.Record, start jenkinslog.Start, runningFrom *jenkinslog.Event, startedAt time.Time) float64 {
+// or pre_jvm up to the first line when the log has none. They begin at
+// origin, the start of the controller's process: startedAt itself, or
+// later on a platform whose own steps come first (Kubernetes).
+func preLogPhases(rec *results.Record, start jenkinslog.Start, runningFrom *jenkinslog.Event, startedAt, origin time.Time) float64 {
+	if origin.IsZero() {
+		origin = startedAt
+	}
+	from := max(0, ms(origin.Sub(startedAt)))
 	if runningFrom != nil {
-		entry := max(0, ms(runningFrom.Received.Sub(startedAt)))
+		entry := max(0, ms(runningFrom.Received.Sub(origin)))
 		launcher := max(0, -runningFrom.OffsetMS)
 		rec.Phases = append(rec.Phases,
-			results.Phase{Name: PhaseEntrypoint, DurationMS: entry},
-			results.Phase{Name: PhaseLauncher, StartMS: entry, DurationMS: launcher})
-		return entry + launcher
+			results.Phase{Name: PhaseEntrypoint, StartMS: from, DurationMS: entry},
+			results.Phase{Name: PhaseLauncher, StartMS: from + entry, DurationMS: launcher})
+		return from + entry + launcher
 	}
 	if start.OriginReceived.IsZero() {
-		return 0
+		return from
 	}
-	pre := ms(start.OriginReceived.Sub(startedAt))
+	pre := ms(start.OriginReceived.Sub(origin))
 	if pre < 0 {
 		// A results file refuses negative durations: say so, count 0.
 		rec.Warnings = append(rec.Warnings, fmt.Sprintf("first output %.3f ms before the start by the harness's clock: pre_jvm counted as 0", -pre))
 		pre = 0
 	}
-	rec.Phases = append(rec.Phases, results.Phase{Name: PhasePreJVM, DurationMS: pre})
-	return pre
+	rec.Phases = append(rec.Phases, results.Phase{Name: PhasePreJVM, StartMS: from, DurationMS: pre})
+	return from + pre
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/volume"
 )
 
@@ -73,6 +74,9 @@ func (r *Runner) runScenario(ctx context.Context, sc *scenario.Scenario) error {
 	if sc.Start == scenario.StartRestart {
 		return r.runRestarts(ctx, sc)
 	}
+	if len(sc.Failovers) > 0 {
+		return r.runFailovers(ctx, sc)
+	}
 	return r.iterate(ctx, sc, func(v scenario.Volume, i int) {
 		r.coldRun(ctx, sc, v, i, i <= sc.Warmup)
 	})
@@ -127,7 +131,9 @@ func (r *Runner) finish(ctx context.Context, step Step, rec results.Record) {
 		r.progress(step)
 		return
 	}
-	r.adaptive.observe(&rec)
+	if rec.Failover == nil {
+		r.adaptive.observe(&rec)
+	}
 	if err := r.Sink.Record(rec); err != nil {
 		step.Err = fmt.Errorf("record run: %w", err)
 	}
@@ -149,6 +155,8 @@ func (r *Runner) env(sc *scenario.Scenario, v scenario.Volume, iteration int) vo
 		UID:     uid,
 		GID:     gid,
 		Labels:  r.labels(sc, v.Name),
+		// A pod restores its home in an init container, on its node.
+		DeferRestore: sc.Subject.Runtime == subject.RuntimeKubernetes,
 	}
 }
 

@@ -18,21 +18,22 @@ import (
 
 // start starts the subject on a prepared home, observes it until it is
 // up, failed or timed out, and fills rec. The instance's stop is pushed
-// onto stack at once.
-func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, h volume.Prepared, stack *cleanup.Stack, rec *results.Record) {
+// onto stack at once; the instance is returned, nil when none started.
+func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, h volume.Prepared, stack *cleanup.Stack, rec *results.Record) Instance {
 	launch, runtimeName, err := r.Subjects.Launch(sc.Subject, h.HostDir, h.DockerVolume, r.labels(sc, rec.Volume.Name))
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, err.Error()
-		return
+		return nil
 	}
 	launch.HomeReadOnly = h.ReadOnly
 	if sc.Subject.Kind == subject.KindSim && r.plan != nil {
 		launch.Command = append(launch.Command, flagsBeside(r.plan, sc.Subject.Sim)...)
 	}
+	launch.Kubernetes, launch.Claim, launch.Restore = sc.Kubernetes, h.Claim, h.Restore
 	rt, ok := r.Runtimes[runtimeName]
 	if !ok {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("no %s runtime available", runtimeName)
-		return
+		return nil
 	}
 	if r.DropCaches != nil && sc.Cache != scenario.CacheWarm {
 		rec.CacheDropped = r.DropCaches()
@@ -42,17 +43,18 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Vo
 	inst, err := rt.Start(ctx, launch)
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("start subject: %v", err)
-		return
+		return nil
 	}
 	stack.Push("subject "+rec.Subject.Name, inst.Stop)
 	obs := observe(ctx, inst, sc.Timeout)
 	rec.StorageOps = ops.since()
 	obs.reconcile(ctx, inst)
-	obs.fill(rec, inst.StartedAt())
+	record(ctx, inst, obs, rec)
 	noteExit(ctx, inst, rec)
 	if extracted {
 		markExtracted(rec)
 	}
+	return inst
 }
 
 // webrootMissing reports whether the home holds no extracted war yet

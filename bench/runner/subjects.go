@@ -24,6 +24,8 @@ const jenkinsPort = 8080
 type Subjects struct {
 	// SimImage is the locally built image of the simulated controller.
 	SimImage string
+	// KubeSimImage is its image on a Kubernetes cluster.
+	KubeSimImage string
 	// SimBinary and SimWar are the simulated controller and its synthetic
 	// war, for process runs.
 	SimBinary, SimWar string
@@ -60,7 +62,7 @@ func (s *Subjects) Check(subj scenario.Subject) error {
 
 // Owner is the uid and gid the subject writes JENKINS_HOME as.
 func (s *Subjects) Owner(subj scenario.Subject) (uid, gid int) {
-	if subj.Runtime == subject.RuntimeContainer {
+	if subj.Runtime == subject.RuntimeContainer || subj.Runtime == subject.RuntimeKubernetes {
 		return subject.JenkinsUID, subject.JenkinsGID
 	}
 	return os.Geteuid(), os.Getegid()
@@ -79,6 +81,8 @@ func (s *Subjects) Describe(subj scenario.Subject) results.Subject {
 		d.Name = subj.War
 	case d.Runtime == subject.RuntimeContainer:
 		d.Name = "jenkins-sim (" + simulatedAs(subj) + ") " + s.SimImage
+	case d.Runtime == subject.RuntimeKubernetes:
+		d.Name = "jenkins-sim (" + simulatedAs(subj) + ") " + s.KubeSimImage
 	default:
 		d.Name = "jenkins-sim (" + simulatedAs(subj) + ") " + s.SimBinary
 	}
@@ -123,8 +127,11 @@ func (s *Subjects) Launch(subj scenario.Subject, homeDir string, dv *subject.Doc
 		}
 	case subj.Kind == subject.KindWar:
 		l.Command = append(append([]string{subj.Java}, strings.Fields(subj.JavaOpts)...), "-jar", subj.War, httpPortFlag(l.HTTPPort))
-	case rt == subject.RuntimeContainer:
+	case rt == subject.RuntimeContainer || rt == subject.RuntimeKubernetes:
 		l.Image, l.User = s.SimImage, fmt.Sprintf("%d:%d", subject.JenkinsUID, subject.JenkinsGID)
+		if rt == subject.RuntimeKubernetes {
+			l.Image = s.KubeSimImage
+		}
 		l.Command = append([]string{httpPortFlag(l.HTTPPort)}, simFlags(subj.Sim)...)
 	default:
 		l.Command = append([]string{s.SimBinary, "--war=" + s.SimWar, httpPortFlag(l.HTTPPort)}, simFlags(subj.Sim)...)

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/jsbench/jsbench/bench/subject"
 )
 
 // Version is the only scenario schema version this package reads.
@@ -75,10 +77,15 @@ type Scenario struct {
 	// the longest a controller may take to come back, restore included.
 	// Zero when the scenario sets none.
 	RTO time.Duration
+	// Kubernetes says where and how the pod runs (runtime kubernetes only).
+	Kubernetes *subject.Kubernetes
+	// Failovers, when set, follow every cold start with each way of
+	// losing the controller, timed until its replacement is fully up.
+	Failovers []Failover
 }
 
 var (
-	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "limits"}
+	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "limits", "kubernetes", "failover"}
 	startModes = []string{StartCold, StartRestart}
 	cacheModes = []string{CacheCold, CacheWarm}
 	namePat    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -114,7 +121,7 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 	f := c.mapping(root, "")
 	c.knownKeys(f, topFields)
 	runs, adaptive := c.runs(f)
-	return &Scenario{
+	sc := &Scenario{
 		Version:     c.version(f),
 		Name:        c.name(f, "name", `name the scenario, e.g. "name: default"`),
 		Description: c.str(f, "description", ""),
@@ -130,6 +137,10 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 		Cache:       c.choice(f, "cache", CacheCold, "cache mode", cacheModes),
 		RTO:         c.duration(f, "rto", 0),
 	}
+	sc.Kubernetes = c.kubernetes(f, sc.Subject.Runtime)
+	sc.Failovers = c.failovers(f, sc.Subject.Runtime)
+	c.checkVolumeRuntime(f, sc.Volumes, sc.Subject.Runtime, sc.Home.Kind)
+	return sc
 }
 
 func (c *checker) version(f *fields) int {

@@ -110,8 +110,10 @@ func (c *checker) runtime(f *fields, kind string) string {
 	if kind == subject.KindWar {
 		def = subject.RuntimeProcess
 	}
-	rt := c.choice(f, "runtime", def, "runtime", []string{subject.RuntimeContainer, subject.RuntimeProcess})
+	rt := c.choice(f, "runtime", def, "runtime", runtimeNames())
 	switch n := f.value("runtime"); {
+	case kind == subject.KindWar && rt == subject.RuntimeKubernetes:
+		c.report(n, f.field("runtime"), "a war subject runs as a process; on Kubernetes run an image (kind: image) or the simulated controller (kind: sim)")
 	case kind == subject.KindWar && rt == subject.RuntimeContainer:
 		c.report(n, f.field("runtime"), "a war subject runs as a process; to run Jenkins in a container use kind: image")
 	case kind == subject.KindImage && rt == subject.RuntimeProcess:

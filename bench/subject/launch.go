@@ -59,6 +59,12 @@ type Launch struct {
 	// Labels mark everything the runtime creates, so a later start can
 	// sweep what a killed one left behind.
 	Labels map[string]string
+	// Kubernetes, Claim and Restore are read by the Kubernetes runtime
+	// only: where the pod runs, the claim of a pvc volume (instead of
+	// HomeDir), and a restore by init container.
+	Kubernetes *Kubernetes
+	Claim      *Claim
+	Restore    *Restore
 }
 
 // DockerVolume is a named volume of Docker's local driver with mount

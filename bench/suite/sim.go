@@ -2,14 +2,13 @@ package suite
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"github.com/jsbench/jsbench/bench/subject"
 )
 
 // SimBinaryEnv names the environment variable that points at the
@@ -47,7 +46,7 @@ func FindSimBinary(explicit string) (string, error) {
 // ensureSimWar returns the synthetic war the simulated controller
 // extracts in process runs, making it once per binary in cacheDir.
 func ensureSimWar(ctx context.Context, binary, cacheDir string) (string, error) {
-	sum, err := fileDigest(binary)
+	sum, err := subject.FileDigest(binary)
 	if err != nil {
 		return "", err
 	}
@@ -68,17 +67,4 @@ func ensureSimWar(ctx context.Context, binary, cacheDir string) (string, error) 
 		return "", fmt.Errorf("store the simulated war: %w", err)
 	}
 	return war, nil
-}
-
-func fileDigest(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("read %q: %w", path, err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("read %q: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -49,6 +49,9 @@ type Outcome struct {
 	// Started is set once the first run may have begun: an error before
 	// it is one of setting up (a prerequisite), not of measuring.
 	Started bool
+	// Kept lists what earlier sessions left that jsbench does not delete
+	// (a cluster's volumes with reclaim policy Retain), with the remedy.
+	Kept []string
 }
 
 // Run measures every scenario. Whatever happens, and also when ctx is
@@ -58,13 +61,22 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	if cfg.WorkRoot == "" {
 		cfg.WorkRoot = workdir.DefaultRoot()
 	}
-	swept, err := sweep.Run(ctx, sweepPlan(ctx, cfg.WorkRoot))
-	out.Swept = swept
+	// The sweep needs the clusters: pods of killed runs go first, before
+	// the mounts and directories they may still use.
+	kubeRuntime, clusters, err := connectKubernetes(ctx, cfg)
+	if err != nil {
+		return out, err
+	}
+	swept, err := sweep.Run(ctx, sweepPlan(ctx, cfg.WorkRoot, kubeSweepSteps(clusters, &out)))
+	out.Swept = append(out.Swept, swept...)
 	if err != nil {
 		return out, fmt.Errorf("sweep what killed sessions left: %w", err)
 	}
 	r, err := newRunner(ctx, cfg, &out)
 	if err != nil {
+		return out, err
+	}
+	if err := addKubernetes(r, kubeRuntime); err != nil {
 		return out, err
 	}
 	work, err := workdir.Create(cfg.WorkRoot, out.SuiteID)
@@ -109,7 +121,7 @@ func newRunner(ctx context.Context, cfg Config, out *Outcome) (*runner.Runner, e
 			return nil, err
 		}
 	}
-	if needs.simContainer || needs.simProcess || needs.standIn {
+	if needs.simContainer || needs.simProcess || needs.standIn || needs.simKube {
 		if err := readySim(ctx, cfg, r, needs); err != nil {
 			return nil, err
 		}
@@ -173,7 +185,7 @@ func cacheDir(explicit string) string {
 
 // needs says which runtimes and simulated-controller forms the scenarios
 // use; standIn is the official image's stand-in.
-type needs struct{ container, simContainer, simProcess, standIn bool }
+type needs struct{ container, simContainer, simProcess, simKube, standIn bool }
 
 func needsOf(scenarios []*scenario.Scenario) needs {
 	var n needs
@@ -182,8 +194,12 @@ func needsOf(scenarios []*scenario.Scenario) needs {
 		n.container = n.container || inContainer
 		n.standIn = n.standIn || (sc.Subject.Kind == subject.KindImage && runner.IsStandIn(sc.Subject.Image))
 		if sc.Subject.Kind == subject.KindSim {
+			// On Kubernetes the pod's image is the cluster's; the binary
+			// names its tag.
+			inKube := sc.Subject.Runtime == subject.RuntimeKubernetes
 			n.simContainer = n.simContainer || inContainer
-			n.simProcess = n.simProcess || !inContainer
+			n.simKube = n.simKube || inKube
+			n.simProcess = n.simProcess || (!inContainer && !inKube)
 		}
 	}
 	return n

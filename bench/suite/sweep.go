@@ -13,10 +13,10 @@ import (
 // host, each in its bench/sweep stage: its containers (and their Docker
 // volumes) first, since one may still run and write into its home; then
 // stale emulated volumes and the mounts in dead work directories; then
-// those directories. A runtime that can leave something behind (the pods
-// of a cluster runtime) adds its step here, in sweep.Workloads.
-func sweepPlan(ctx context.Context, workRoot string) []sweep.Step {
-	var steps []sweep.Step
+// those directories. workloads are the steps of other runtimes that can
+// leave something running (the pods of a cluster), in sweep.Workloads.
+func sweepPlan(ctx context.Context, workRoot string, workloads []sweep.Step) []sweep.Step {
+	steps := workloads
 	if container.Available(ctx) == nil { // without a daemon, no container runs
 		steps = append(steps, sweep.Step{Stage: sweep.Workloads, Name: "docker containers and volumes", Sweep: container.Sweep})
 	}

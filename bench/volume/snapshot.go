@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/jsbench/jsbench/bench/cleanup"
 	"github.com/jsbench/jsbench/bench/snapshot"
+	"github.com/jsbench/jsbench/bench/subject"
 )
 
 // snapshotKind is a home restored from a backup archive onto another
@@ -107,6 +109,9 @@ func (v *snapshotVolume) Prepare(ctx context.Context, env Env, stack *cleanup.St
 	if err != nil {
 		return Prepared{}, err
 	}
+	if env.DeferRestore {
+		return v.deferRestore(prepared, env)
+	}
 	if prepared.HostDir == "" {
 		return Prepared{}, fmt.Errorf("snapshot volume %q: target kind %q gives no host directory to restore into (use mount: host for nfs and efs targets)", v.name, v.target.Kind())
 	}
@@ -153,4 +158,24 @@ func (v *snapshotVolume) OpStats(p Prepared) (map[string]OpCount, bool) {
 		return c.OpStats(p)
 	}
 	return nil, false
+}
+
+// deferRestore describes the restore for the runtime to make (a
+// Kubernetes init container) onto the prepared target. A file source is
+// read on the node, by its absolute path.
+func (v *snapshotVolume) deferRestore(prepared Prepared, env Env) (Prepared, error) {
+	source := v.source.String()
+	if !strings.Contains(source, "://") {
+		abs, err := filepath.Abs(source)
+		if err != nil {
+			return Prepared{}, fmt.Errorf("snapshot volume %q: %w", v.name, err)
+		}
+		source = abs
+	}
+	prepared.Restore = &subject.Restore{Source: source, UID: env.UID, GID: env.GID}
+	if prepared.Facts == nil {
+		prepared.Facts = map[string]string{}
+	}
+	prepared.Facts["restore_by"] = "init container"
+	return prepared, nil
 }

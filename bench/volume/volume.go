@@ -22,6 +22,7 @@ var kinds = map[string]Kind{
 	"local":    localKind{},
 	"nfs":      nfsKind{},
 	"path":     pathKind{},
+	"pvc":      pvcKind{},
 	"snapshot": snapshotKind{},
 	"tmpfs":    tmpfsKind{},
 }
@@ -58,6 +59,10 @@ type Env struct {
 	UID, GID int
 	// Labels mark what the kind creates outside WorkDir (Docker volumes).
 	Labels map[string]string
+	// DeferRestore asks a snapshot volume to leave the restore to the
+	// runtime (a Kubernetes init container) and describe it in
+	// Prepared.Restore instead.
+	DeferRestore bool
 }
 
 // Prepared is a home ready for a subject.
@@ -82,6 +87,11 @@ type Prepared struct {
 	// read-only into the subject's container.
 	Owner    *Owner
 	ReadOnly bool
+	// Claim is set instead of HostDir by kinds that are a cluster's
+	// storage (pvc): the runtime creates the claim.
+	Claim *subject.Claim
+	// Restore is the restore left to the runtime (Env.DeferRestore).
+	Restore *subject.Restore
 }
 
 // Counted is implemented by volumes that count the file operations made

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/jsbench/jsbench/bench/owner"
 )
 
 // ownerFile names the file in each suite directory that records the
@@ -137,18 +139,12 @@ func selfIdentity() (string, error) {
 	return id, nil
 }
 
-// identity is "pid starttime": the start time (field 22 of
-// /proc/PID/stat) tells a reused pid from the original process.
+// identity is "pid starttime": the start time tells a reused pid from
+// the original process.
 func identity(pid int) (string, error) {
-	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	start, err := owner.ProcessStart(pid)
 	if err != nil {
 		return "", err
 	}
-	// The command name (field 2) may hold spaces; fields after it follow ')'.
-	rest := string(stat[strings.LastIndexByte(string(stat), ')')+1:])
-	fields := strings.Fields(rest)
-	if len(fields) < 20 {
-		return "", fmt.Errorf("parse /proc/%d/stat: %d fields", pid, len(fields))
-	}
-	return fmt.Sprintf("%d %s", pid, fields[19]), nil
+	return fmt.Sprintf("%d %s", pid, start), nil
 }

@@ -93,6 +93,9 @@ func runSuite(e env, cfg suite.Config) error {
 	for _, s := range out.Swept {
 		fmt.Fprintf(e.stderr, "removed %s, left behind by an earlier jsbench\n", s)
 	}
+	for _, s := range out.Kept {
+		fmt.Fprintf(e.stderr, "kept %s\n", s)
+	}
 	if len(out.Records) > 0 {
 		if werr := writeSummary(e.ctx, e.stdout, cfg.OutDir, out); werr != nil {
 			err = errors.Join(err, werr)

@@ -1,0 +1,201 @@
+package kube
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/klog/v2"
+
+	"github.com/jsbench/jsbench/bench/runner"
+	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/subject"
+)
+
+// Runtime starts controllers as pods on a Kubernetes cluster. It
+// implements runner.Runtime; its instances implement runner.Platform
+// and runner.Failing.
+type Runtime struct {
+	// restoreImage runs restore init containers unless the scenario
+	// names another.
+	restoreImage string
+	getenv       func(string) string
+	clusters     clusters
+	mu           sync.Mutex
+	// nodes caches, per API server, the node that is this machine ("" for
+	// none).
+	nodes map[string]*string
+}
+
+var _ runner.Runtime = (*Runtime)(nil)
+
+var quietOnce sync.Once
+
+// Option changes a Runtime made by New.
+type Option func(*Runtime)
+
+// WithEnv reads the harness's environment (the S3 settings a restore init
+// container is given) through getenv instead of os.Getenv.
+func WithEnv(getenv func(string) string) Option { return func(r *Runtime) { r.getenv = getenv } }
+
+// New makes a runtime whose restore init containers run restoreImage
+// (a scenario may name another). Connections are made at the first start.
+func New(restoreImage string, opts ...Option) *Runtime {
+	// client-go logs through klog to stderr; jsbench reports itself.
+	quietOnce.Do(func() { klog.SetOutput(io.Discard); klog.LogToStderr(false) })
+	r := &Runtime{restoreImage: restoreImage, getenv: os.Getenv, nodes: map[string]*string{}}
+	for _, opt := range opts {
+		opt(r)
+	}
+	return r
+}
+
+// Cluster returns the connection a scenario's kubernetes block names.
+func (r *Runtime) Cluster(ctx context.Context, k subject.Kubernetes) (*Cluster, error) {
+	return r.clusters.get(ctx, k)
+}
+
+// Start creates the run's objects — the hostPath PV of a home on this
+// machine or nothing for a StorageClass claim, the claim, a Secret for
+// S3 credentials, the StatefulSet — and returns at once: the cluster's
+// steps and the controller's log are observed through the instance. On
+// error nothing Start created is left behind.
+func (r *Runtime) Start(ctx context.Context, l subject.Launch) (runner.Instance, error) {
+	k := subject.Kubernetes{PendingTimeout: scenario.DefaultPendingTimeout}
+	if l.Kubernetes != nil {
+		k = *l.Kubernetes
+	}
+	c, err := r.clusters.get(ctx, k)
+	if err != nil {
+		return nil, err
+	}
+	in, err := r.planInput(ctx, c, l, k)
+	if err != nil {
+		return nil, err
+	}
+	if l.Kind == subject.KindSim && k.SimImage != "" {
+		l.Image = k.SimImage
+	}
+	p, err := buildPlan(l, in)
+	if err != nil {
+		return nil, err
+	}
+	d := &deployment{rt: r, c: c, plan: p, pendingTimeout: k.PendingTimeout, localNode: in.node}
+	inst, err := d.start(ctx)
+	if err != nil {
+		return nil, errors.Join(err, d.stop(ctx))
+	}
+	return inst, nil
+}
+
+func (r *Runtime) planInput(ctx context.Context, c *Cluster, l subject.Launch, k subject.Kubernetes) (planInput, error) {
+	pod, err := decodePodSettings(k)
+	if err != nil {
+		return planInput{}, err
+	}
+	in := planInput{name: runName(l.Labels["jsbench.volume"]), namespace: c.Namespace, pod: pod,
+		restoreImage: r.restoreImage, getenv: r.getenv}
+	if k.RestoreImage != "" {
+		in.restoreImage = k.RestoreImage
+	}
+	if l.Claim != nil {
+		if err := checkStorageClass(ctx, c, l.Claim.StorageClass); err != nil {
+			return planInput{}, err
+		}
+	}
+	if l.HomeDir != "" {
+		if in.node, err = r.localNode(ctx, c); err != nil {
+			return planInput{}, err
+		}
+	}
+	return in, nil
+}
+
+// checkStorageClass refuses a class the cluster does not have, naming
+// those it has.
+func checkStorageClass(ctx context.Context, c *Cluster, name string) error {
+	_, err := c.Client.StorageV1().StorageClasses().Get(ctx, name, metav1.GetOptions{})
+	if err == nil {
+		return nil
+	}
+	if !apierrors.IsNotFound(err) {
+		return fmt.Errorf("look up StorageClass %q: %w", name, err)
+	}
+	list, lerr := c.Client.StorageV1().StorageClasses().List(ctx, metav1.ListOptions{})
+	if lerr != nil {
+		return fmt.Errorf("StorageClass %q does not exist on %s", name, c.Server)
+	}
+	var names []string
+	for _, sc := range list.Items {
+		names = append(names, sc.Name)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return fmt.Errorf("StorageClass %q does not exist on %s, which has no StorageClass at all", name, c.Server)
+	}
+	return fmt.Errorf("StorageClass %q does not exist on %s; it has: %s", name, c.Server, strings.Join(names, ", "))
+}
+
+// localNode is the name of the node that is this machine, or an error
+// saying that host directories cannot reach the cluster.
+func (r *Runtime) localNode(ctx context.Context, c *Cluster) (string, error) {
+	r.mu.Lock()
+	cached, ok := r.nodes[c.Server]
+	r.mu.Unlock()
+	if !ok {
+		name, err := findLocalNode(ctx, c)
+		if err != nil {
+			return "", err
+		}
+		cached = &name
+		r.mu.Lock()
+		r.nodes[c.Server] = cached
+		r.mu.Unlock()
+	}
+	if *cached == "" {
+		return "", fmt.Errorf("no node of the cluster at %s is this machine: a home in a directory here (volume kinds local, tmpfs, emulated, path) needs jsbench to run on a node; use kind pvc with a StorageClass", c.Server)
+	}
+	return *cached, nil
+}
+
+// thisNode is the node that is this machine, "" when none is known.
+func (r *Runtime) thisNode(ctx context.Context, c *Cluster) string {
+	name, err := r.localNode(ctx, c)
+	if err != nil {
+		return ""
+	}
+	return name
+}
+
+func findLocalNode(ctx context.Context, c *Cluster) (string, error) {
+	nodes, err := c.Client.CoreV1().Nodes().List(ctx, metav1.ListOptions{})
+	if err != nil {
+		return "", fmt.Errorf("list nodes: %w", err)
+	}
+	local := localAddresses()
+	for _, n := range nodes.Items {
+		if isLocal(n, local) {
+			return n.Labels[corev1.LabelHostname], nil
+		}
+	}
+	return "", nil
+}
+
+func isLocal(n corev1.Node, local map[string]bool) bool {
+	for _, a := range n.Status.Addresses {
+		if a.Type == corev1.NodeInternalIP || a.Type == corev1.NodeExternalIP {
+			if local[a.Address] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,69 @@
+package runner
+
+import (
+	"context"
+	"time"
+
+	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/scenario"
+)
+
+// Platform is an optional ability of an Instance whose platform goes
+// through steps of its own before the controller writes its first line:
+// on Kubernetes the claim binds, the pod is scheduled, the volume
+// attached, a backup restored, the image readied, the container started.
+type Platform interface {
+	// Report says what the platform saw of this start. It is called once
+	// observation has ended, after FullLog and before Stop.
+	Report(ctx context.Context) PlatformReport
+}
+
+// PlatformReport is what a Platform saw of one start.
+type PlatformReport struct {
+	// Phases are the platform's steps, in order, offsets from StartedAt;
+	// they come before the controller's own phases in the record.
+	Phases []results.Phase
+	// ContainerStarted is when the controller's process started (the
+	// origin of pre_jvm); zero means StartedAt.
+	ContainerStarted time.Time
+	// Failure, when set, is why the start failed in the platform's words
+	// (OOMKilled, FailedScheduling with its message, …); it replaces the
+	// reason the log alone gave.
+	Failure string
+	// Kubernetes is the record's kubernetes part.
+	Kubernetes *results.Kubernetes
+	// Facts join the volume's parameters (a restore's statistics).
+	Facts    map[string]string
+	Warnings []string
+}
+
+// Failing is an optional ability of an Instance that can be lost on
+// purpose and replaced by its platform: a pod of a StatefulSet.
+type Failing interface {
+	// Fail loses the running controller as fo says and returns its
+	// replacement, whose StartedAt is the moment of the loss and whose
+	// Report covers the loss (terminating, detach) before the new start.
+	// Stopping either instance stops both.
+	Fail(ctx context.Context, fo scenario.Failover) (Instance, error)
+}
+
+// record fills rec from the observation and, when the instance has one,
+// its platform's report.
+func record(ctx context.Context, inst Instance, obs *observation, rec *results.Record) {
+	p, ok := inst.(Platform)
+	if !ok {
+		obs.fill(rec, inst.StartedAt(), time.Time{})
+		return
+	}
+	rep := p.Report(ctx)
+	obs.fill(rec, inst.StartedAt(), rep.ContainerStarted)
+	rec.Phases = append(rep.Phases, rec.Phases...)
+	rec.Kubernetes = rep.Kubernetes
+	for k, v := range rep.Facts {
+		rec.Volume.Params[k] = v
+	}
+	rec.Warnings = append(rec.Warnings, rep.Warnings...)
+	if rep.Failure != "" && rec.Status != results.StatusOK {
+		rec.Reason = rep.Failure
+	}
+}

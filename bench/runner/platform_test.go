@@ -1,0 +1,64 @@
+package runner
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/jsbench/jsbench/bench/jenkinslog"
+	"github.com/jsbench/jsbench/bench/results"
+)
+
+// platformInstance is an Instance whose platform reports fixed steps.
+type platformInstance struct {
+	Instance
+	started time.Time
+	report  PlatformReport
+}
+
+func (p platformInstance) StartedAt() time.Time                  { return p.started }
+func (p platformInstance) Report(context.Context) PlatformReport { return p.report }
+
+// TestRecordPlatform checks that a platform's phases come first, that
+// pre_jvm starts at the container's start rather than at the run's, and
+// that a failed start takes the platform's reason.
+func TestRecordPlatform(t *testing.T) {
+	start := time.Date(2026, 11, 26, 1, 0, 0, 0, time.UTC)
+	log := func(offset time.Duration, text string) jenkinslog.Line {
+		return jenkinslog.Line{Text: text, Received: start.Add(offset)}
+	}
+	inst := platformInstance{started: start, report: PlatformReport{
+		Phases:           []results.Phase{{Name: "schedule", DurationMS: 1000}, {Name: "container_start", StartMS: 1000, DurationMS: 2000}},
+		ContainerStarted: start.Add(3 * time.Second),
+		Facts:            map[string]string{"snapshot_files": "12"},
+		Failure:          "container jenkins OOMKilled",
+	}}
+	obs := &observation{parser: jenkinslog.NewParser(jenkinslog.Options{}), status: results.StatusOK}
+	for _, l := range []jenkinslog.Line{
+		log(3500*time.Millisecond, "Running from: /usr/share/jenkins/jenkins.war"),
+		log(3600*time.Millisecond, "2026-11-26 01:00:03.600+0000 [id=1]\tINFO\twinstone.Logger#logInternal: Beginning extraction from war file"),
+		log(5*time.Second, "2026-11-26 01:00:05.000+0000 [id=26]\tINFO\thudson.lifecycle.Lifecycle#onReady: Jenkins is fully up and running"),
+	} {
+		obs.feed(l)
+	}
+	rec := results.Record{Volume: results.Volume{Params: map[string]string{}}}
+	record(context.Background(), inst, obs, &rec)
+	if len(rec.Phases) < 3 || rec.Phases[0].Name != "schedule" || rec.Phases[2].Name != PhasePreJVM {
+		t.Fatalf("phases %+v: want the platform's, then pre_jvm", rec.Phases)
+	}
+	if pre := rec.Phases[2]; pre.StartMS != 3000 || pre.DurationMS != 500 {
+		t.Errorf("pre_jvm %+v: want it from the container's start (3000 ms) to the first line (3500 ms)", pre)
+	}
+	if rec.ReadyMS != 5000 || rec.Volume.Params["snapshot_files"] != "12" {
+		t.Errorf("ready %v ms, params %v: want ready from the run's start, facts merged", rec.ReadyMS, rec.Volume.Params)
+	}
+	if rec.Reason != "" {
+		t.Errorf("a start that came up took the platform's failure %q", rec.Reason)
+	}
+	failed := &observation{parser: jenkinslog.NewParser(jenkinslog.Options{}), status: results.StatusFailed, reason: "exited before fully up"}
+	rec = results.Record{Volume: results.Volume{Params: map[string]string{}}}
+	record(context.Background(), inst, failed, &rec)
+	if rec.Reason != "container jenkins OOMKilled" {
+		t.Errorf("reason %q, want the platform's", rec.Reason)
+	}
+}

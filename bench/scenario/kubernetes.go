@@ -1,0 +1,112 @@
+package scenario
+
+import (
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jsbench/jsbench/bench/subject"
+)
+
+// DefaultPendingTimeout fails a Kubernetes run whose claim stays Pending,
+// whose pod stays unschedulable or whose image cannot be had this long:
+// twice the API server's default 60 s wait for a volume to bind, and well
+// inside DefaultTimeout, so that a cluster that cannot run the pod says so
+// rather than timing out.
+const DefaultPendingTimeout = 2 * time.Minute
+
+var (
+	kubernetesFields = []string{"kubeconfig", "context", "namespace", "pending_timeout", "resources",
+		"node_selector", "tolerations", "affinity", "image_pull_policy", "sim_image", "restore_image"}
+	pullPolicies = []string{"Always", "IfNotPresent", "Never"}
+	// kubernetesOnly are the volume kinds that only a cluster provides;
+	// hostOnly those that a Kubernetes runtime cannot give a pod.
+	kubernetesOnly = map[string]string{"pvc": "a PersistentVolumeClaim"}
+	hostOnly       = map[string]string{
+		"nfs": "use kind pvc with an NFS StorageClass",
+		"efs": "use kind pvc with the EFS CSI driver's StorageClass (efs-sc)",
+	}
+)
+
+// kubernetes reads the `kubernetes:` block, which only the kubernetes
+// runtime reads.
+func (c *checker) kubernetes(top *fields, runtime string) *subject.Kubernetes {
+	f := c.optionalMapping(top, "kubernetes")
+	if f == nil {
+		if runtime != subject.RuntimeKubernetes {
+			return nil
+		}
+		return &subject.Kubernetes{PendingTimeout: DefaultPendingTimeout}
+	}
+	if runtime != subject.RuntimeKubernetes {
+		c.report(top.entries["kubernetes"].key, "kubernetes", "the kubernetes block needs subject.runtime: kubernetes")
+	}
+	c.knownKeys(f, kubernetesFields)
+	k := &subject.Kubernetes{
+		Kubeconfig:      c.text(f, "kubeconfig", ""),
+		Context:         c.text(f, "context", ""),
+		Namespace:       c.text(f, "namespace", ""),
+		PendingTimeout:  c.duration(f, "pending_timeout", DefaultPendingTimeout),
+		ImagePullPolicy: c.choice(f, "image_pull_policy", "", "image pull policy", pullPolicies),
+		SimImage:        c.text(f, "sim_image", ""),
+		RestoreImage:    c.text(f, "restore_image", ""),
+		Line:            f.node.Line,
+	}
+	k.Resources = c.anyMapping(f, "resources")
+	k.NodeSelector = c.anyMapping(f, "node_selector")
+	k.Affinity = c.anyMapping(f, "affinity")
+	if n := f.value("tolerations"); n != nil && c.is(n, yaml.SequenceNode, f.field("tolerations"), "a list of tolerations") {
+		if v, ok := c.value(n, f.field("tolerations")); ok {
+			k.Tolerations = v.([]any)
+		}
+	}
+	return k
+}
+
+// anyMapping returns the mapping under key as decoded YAML, nil when absent.
+func (c *checker) anyMapping(f *fields, key string) map[string]any {
+	n := f.value(key)
+	if n == nil || !c.is(n, yaml.MappingNode, f.field(key), "a mapping, as Kubernetes spells the pod's "+key) {
+		return nil
+	}
+	v, ok := c.value(n, f.field(key))
+	if !ok {
+		return nil
+	}
+	return v.(map[string]any)
+}
+
+// checkVolumeRuntime reports volumes that the runtime cannot give the
+// subject: a pvc outside a cluster, an NFS or EFS Docker volume inside one,
+// and a pvc that should hold a home jsbench cannot write onto it.
+func (c *checker) checkVolumeRuntime(top *fields, vols []Volume, runtime, homeKind string) {
+	for i, v := range vols {
+		n := volumeKindNode(top, i)
+		if v.Kind == "pvc" && homeKind != HomeEmpty {
+			c.report(n, "volumes.kind", "a pvc starts empty, and home.kind is %s: jsbench cannot write a home onto a claim before the start; use home: {kind: empty}, or restore the home onto the claim (kind: snapshot, target: {kind: pvc, …})", homeKind)
+		}
+		if what, ok := kubernetesOnly[v.Kind]; ok && runtime != subject.RuntimeKubernetes {
+			c.report(n, "volumes.kind", "kind %s is %s: it needs subject.runtime: kubernetes", v.Kind, what)
+		}
+		if hint, ok := hostOnly[v.Kind]; ok && runtime == subject.RuntimeKubernetes {
+			c.report(n, "volumes.kind", "kind %s is a Docker volume, which a pod cannot mount; %s", v.Kind, hint)
+		}
+	}
+}
+
+// volumeKindNode is the kind value of the i-th volume entry.
+func volumeKindNode(top *fields, i int) *yaml.Node {
+	list := top.value("volumes")
+	if list == nil || i >= len(list.Content) {
+		return top.node
+	}
+	if _, v := lookup(list.Content[i], "kind"); v != nil {
+		return v
+	}
+	return list.Content[i]
+}
+
+// runtimeNames are the runtimes a subject may name.
+func runtimeNames() []string {
+	return []string{subject.RuntimeContainer, subject.RuntimeProcess, subject.RuntimeKubernetes}
+}

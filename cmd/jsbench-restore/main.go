@@ -1,0 +1,93 @@
+// Command jsbench-restore is the restore init container of jsbench's
+// Kubernetes runtime: it streams a JENKINS_HOME backup (tar, tar.gz or
+// tar.zst) from a file, an http(s):// URL or s3://bucket/key onto the
+// controller's volume before Jenkins starts, as a recovering controller
+// restores from its bucket. It is the restore of `jsbench snapshot
+// restore` (bench/snapshot) in a small static binary, shipped in a
+// FROM-scratch image.
+//
+//	jsbench-restore [--clean] [--uid 1000] [--gid 1000] SOURCE DIR
+//
+// With --clean it first empties DIR (not DIR itself, a mount point), so
+// that every restore is a whole restore, as onto a new node's empty disk.
+// It prints one JSON line of statistics (bench/snapshot.Stats) on stdout,
+// which jsbench reads from the container's log. S3 is reached with the
+// usual AWS environment. Exit codes: 0 restored, 1 failed, 2 usage.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/jsbench/jsbench/bench/snapshot"
+)
+
+// statsPrefix starts the line of statistics on stdout (bench/kube reads it).
+const statsPrefix = "jsbench-restore: "
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("jsbench-restore", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	clean := fs.Bool("clean", false, "empty DIR before restoring")
+	opts := snapshot.RestoreOptions{}
+	fs.IntVar(&opts.UID, "uid", -1, "owner of the restored files (-1: as archived)")
+	fs.IntVar(&opts.GID, "gid", -1, "group of the restored files (-1: as archived)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintln(stderr, "usage: jsbench-restore [--clean] [--uid N] [--gid N] SOURCE DIR")
+		return 2
+	}
+	stats, err := restore(ctx, fs.Arg(0), fs.Arg(1), *clean, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "jsbench-restore: %v\n", err)
+		return 1
+	}
+	line, _ := json.Marshal(stats)
+	fmt.Fprintf(stdout, "%s%s\n", statsPrefix, line)
+	return 0
+}
+
+func restore(ctx context.Context, source, dir string, clean bool, opts snapshot.RestoreOptions) (snapshot.Stats, error) {
+	src, err := snapshot.ParseSource(source)
+	if err != nil {
+		return snapshot.Stats{}, err
+	}
+	if clean {
+		if err := empty(dir); err != nil {
+			return snapshot.Stats{}, err
+		}
+	}
+	return snapshot.Restore(ctx, src, dir, opts)
+}
+
+// empty removes everything below dir, keeping dir.
+func empty(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("empty %q: %w", dir, err)
+	}
+	var errs []error
+	for _, e := range entries {
+		errs = append(errs, os.RemoveAll(filepath.Join(dir, e.Name())))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("empty %q: %w", dir, err)
+	}
+	return nil
+}
