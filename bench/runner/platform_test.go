@@ -20,7 +20,7 @@ func (p platformInstance) StartedAt() time.Time                  { return p.star
 func (p platformInstance) Report(context.Context) PlatformReport { return p.report }
 
 // TestRecordPlatform checks that a platform's phases come first, that
-// pre_jvm starts at the container's start rather than at the run's, and
+// the entrypoint starts at the container's start rather than at the run's, and
 // that a failed start takes the platform's reason.
 func TestRecordPlatform(t *testing.T) {
 	start := time.Date(2026, 11, 26, 1, 0, 0, 0, time.UTC)
@@ -43,11 +43,11 @@ func TestRecordPlatform(t *testing.T) {
 	}
 	rec := results.Record{Volume: results.Volume{Params: map[string]string{}}}
 	record(context.Background(), inst, obs, &rec)
-	if len(rec.Phases) < 3 || rec.Phases[0].Name != "schedule" || rec.Phases[2].Name != PhasePreJVM {
-		t.Fatalf("phases %+v: want the platform's, then pre_jvm", rec.Phases)
+	if len(rec.Phases) < 3 || rec.Phases[0].Name != "schedule" || rec.Phases[2].Name != PhaseEntrypoint {
+		t.Fatalf("phases %+v: want the platform's, then the entrypoint", rec.Phases)
 	}
-	if pre := rec.Phases[2]; pre.StartMS != 3000 || pre.DurationMS != 500 {
-		t.Errorf("pre_jvm %+v: want it from the container's start (3000 ms) to the first line (3500 ms)", pre)
+	if entry := rec.Phases[2]; entry.StartMS != 3000 || entry.DurationMS != 500 {
+		t.Errorf("entrypoint %+v: want it from the container's start (3000 ms) to \"Running from:\" (3500 ms)", entry)
 	}
 	if rec.ReadyMS != 5000 || rec.Volume.Params["snapshot_files"] != "12" {
 		t.Errorf("ready %v ms, params %v: want ready from the run's start, facts merged", rec.ReadyMS, rec.Volume.Params)

@@ -3,6 +3,7 @@ package testenv
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -47,4 +48,13 @@ func AdminKubeconfig(t testing.TB) string {
 	_, err := os.Stat(path)
 	Require(t, err == nil, "the local cluster's admin kubeconfig (sudo scripts/cluster.sh up)")
 	return path
+}
+
+// ClusterBin is the directory of the local cluster's binaries (kubectl
+// among them), as scripts/cluster.sh up recorded it.
+func ClusterBin(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(ClusterDir(), "bin-dir"))
+	Require(t, err == nil, "the local cluster's binaries (sudo scripts/cluster.sh up)")
+	return strings.TrimSpace(string(b))
 }

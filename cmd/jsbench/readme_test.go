@@ -11,6 +11,8 @@ import (
 
 	"github.com/jsbench/jsbench/bench/container"
 	"github.com/jsbench/jsbench/bench/home"
+	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/testenv"
 )
 
@@ -66,12 +68,13 @@ func readmeCommands(t *testing.T) []readmeCommand {
 }
 
 // TestReadmeCommandsRun runs every command the READMEs show, in order, in
-// a scratch directory laid out as the pages assume: scenarios/ of this
+// a scratch directory laid out as the pages assume: scenarios/ and deploy/ of this
 // repository, ../shared beside it, reports/latest and reports/baseline
 // holding results, homes/production-copy holding a home. jsbench commands
 // run for real (a run needs Docker and root, as `make test` gives it);
 // make targets are checked with `make -n`, since they are the test suite
-// itself or measure for minutes. A command that fails fails the test, so
+// itself or measure for minutes; kubectl and jsbench runs on Kubernetes
+// go to the local test cluster. A command that fails fails the test, so
 // a page cannot show an example that does not work.
 func TestReadmeCommandsRun(t *testing.T) {
 	commands := readmeCommands(t)
@@ -97,21 +100,60 @@ func TestReadmeCommandsRun(t *testing.T) {
 					t.Fatalf("%s:%d: make -n: %v\n%s", c.file, c.line, err, out)
 				}
 			case "jsbench":
+				path := bin + string(os.PathListSeparator) + os.Getenv("PATH")
+				var env []string
 				if needsRun(c.text) {
 					testenv.Require(t, container.Available(context.Background()) == nil, "a Docker daemon")
 					testenv.RequireRoot(t)
 				}
-				cmd := exec.Command("bash", "-o", "pipefail", "-c", c.text)
-				cmd.Dir = ws
-				cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-				if out, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("%s:%d: %s: %v\n%s", c.file, c.line, c.text, err, out)
+				if runsOnKubernetes(t, ws, c.text) {
+					env = append(env, "KUBECONFIG="+testenv.Kubeconfig(t))
 				}
+				runReadmeCommand(t, c, ws, path, env)
+			case "kubectl":
+				// As the cluster's admin, as the page says; kubectl is the
+				// one scripts/cluster.sh built.
+				path := testenv.ClusterBin(t) + string(os.PathListSeparator) + os.Getenv("PATH")
+				runReadmeCommand(t, c, ws, path, []string{"KUBECONFIG=" + testenv.AdminKubeconfig(t)})
 			default:
 				t.Fatalf("%s:%d: %q: the pages show make and jsbench commands; teach this test to run %q", c.file, c.line, c.text, name)
 			}
 		})
 	}
+}
+
+// runReadmeCommand runs c in ws with PATH path and the extra environment
+// env, and fails the test when it fails.
+func runReadmeCommand(t *testing.T, c readmeCommand, ws, path string, env []string) {
+	t.Helper()
+	cmd := exec.Command("bash", "-o", "pipefail", "-c", c.text)
+	cmd.Dir = ws
+	cmd.Env = append(append(os.Environ(), "PATH="+path), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s:%d: %s: %v\n%s", c.file, c.line, c.text, err, out)
+	}
+}
+
+// runsOnKubernetes tells a `jsbench run` of a scenario whose subject runs
+// on Kubernetes: the test then gives it the test cluster's kubeconfig.
+func runsOnKubernetes(t *testing.T, ws, command string) bool {
+	t.Helper()
+	if !needsRun(command) {
+		return false
+	}
+	for _, arg := range strings.Fields(command)[2:] {
+		if !strings.HasSuffix(arg, ".yaml") {
+			continue
+		}
+		sc, err := scenario.Load(filepath.Join(ws, arg))
+		if err != nil {
+			t.Fatalf("%s: %v", command, err)
+		}
+		if sc.Subject.Runtime == subject.RuntimeKubernetes {
+			return true
+		}
+	}
+	return false
 }
 
 // needsRun tells a command that starts controllers.
@@ -132,6 +174,7 @@ func readmeWorkspace(t *testing.T, repo string) string {
 	}
 	links := map[string]string{
 		filepath.Join(ws, "scenarios"): filepath.Join(repo, "scenarios"),
+		filepath.Join(ws, "deploy"):    filepath.Join(repo, "deploy"),
 		filepath.Join(root, "shared"):  filepath.Join(repo, "..", "shared"),
 	}
 	for link, target := range links {
