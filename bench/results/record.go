@@ -85,6 +85,11 @@ type Record struct {
 	// Probe is a short storage probe of the volume, made on the first run
 	// of each volume before the home was written.
 	Probe *Probe `json:"probe,omitempty"`
+	// Host is what the machine was doing around the run (see host.go).
+	Host *Host `json:"host,omitempty"`
+	// ReferenceVolume names the scenario's reference volume, the one
+	// paired ratios divide by.
+	ReferenceVolume string `json:"reference_volume,omitempty"`
 	// LastLines holds the tail of the log for failed and timed-out runs.
 	LastLines []string `json:"last_lines,omitempty"`
 	// LogLines counts the lines read; StreamedLines those seen live.

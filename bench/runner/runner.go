@@ -45,6 +45,8 @@ type Runner struct {
 	// DropCaches, when set, is called before each measured start; it
 	// reports whether the page cache was dropped.
 	DropCaches func() bool
+	// Host, when set, measures the host around each run.
+	Host HostMeter
 
 	// adaptive judges the scenario being run when it says `runs: auto`.
 	adaptive *adaptive
@@ -93,6 +95,7 @@ func (r *Runner) coldRun(ctx context.Context, sc *scenario.Scenario, v scenario.
 	r.progress(step)
 	var stack cleanup.Stack
 	rec := r.newRecord(sc, v, iteration, warmup)
+	r.referenceBefore(ctx, &rec)
 	home, err := r.prepareHome(ctx, sc, v, &stack, &rec)
 	if err == nil {
 		r.start(ctx, sc, home, &stack, &rec)
@@ -102,6 +105,7 @@ func (r *Runner) coldRun(ctx context.Context, sc *scenario.Scenario, v scenario.
 	if err := stack.Run(ctx); err != nil {
 		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
 	}
+	r.referenceAfter(ctx, &rec)
 	r.finish(ctx, step, rec)
 }
 
@@ -161,6 +165,8 @@ func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration i
 		Iteration:    iteration,
 		Warmup:       warmup,
 		StartedAt:    time.Now().UTC(),
+		// ReferenceVolume lets reports pair without the scenario file.
+		ReferenceVolume: sc.Reference,
 	}
 }
 

@@ -39,7 +39,9 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, h volume.Prep
 		return
 	}
 	stack.Push("subject "+rec.Subject.Name, inst.Stop)
+	stopWatch := r.watchHost(inst, rec)
 	obs := observe(ctx, inst, sc.Timeout)
+	stopWatch()
 	obs.reconcile(ctx, inst)
 	obs.fill(rec, inst.StartedAt())
 	if extracted {

@@ -75,10 +75,13 @@ type Scenario struct {
 	// the longest a controller may take to come back, restore included.
 	// Zero when the scenario sets none.
 	RTO time.Duration
+	// Reference names the volume the others are paired with, iteration
+	// by iteration (paired ratios); "" for none.
+	Reference string
 }
 
 var (
-	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto"}
+	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "reference", "budget"}
 	startModes = []string{StartCold, StartRestart}
 	cacheModes = []string{CacheCold, CacheWarm}
 	namePat    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -108,6 +111,12 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 	f := c.mapping(root, "")
 	c.knownKeys(f, topFields)
 	runs, adaptive := c.runs(f)
+	if adaptive != nil {
+		adaptive.Budget = c.budget(f, adaptive)
+	} else {
+		c.budget(f, nil)
+	}
+	vols := c.volumes(f)
 	return &Scenario{
 		Version:     c.version(f),
 		Name:        c.name(f, "name", `name the scenario, e.g. "name: default"`),
@@ -115,7 +124,8 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 		File:        c.file,
 		Subject:     c.subject(f),
 		Home:        c.home(f),
-		Volumes:     c.volumes(f),
+		Volumes:     vols,
+		Reference:   c.reference(f, vols),
 		Runs:        runs,
 		Adaptive:    adaptive,
 		Warmup:      int(c.integer(f, "warmup", DefaultWarmup, 0)),
