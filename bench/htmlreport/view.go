@@ -40,6 +40,10 @@ type scenarioView struct {
 	Summary      []statRow
 	Phases       []statRow
 	Notes        []noteView
+	// Noise is the host's noise strip; nil when no run measured it.
+	Noise *noiseView
+	// Paired lists the paired ratios to the reference volume.
+	Paired []pairedView
 }
 
 // headlineView is the verdict in words.
@@ -66,6 +70,8 @@ func buildPage(m report.Model, o Options) pageView {
 	trendData := sessions(o.History, m.Records, m.Summaries)
 	for i, d := range groups {
 		sv := buildScenario(i, d, trendData, &p.Charts)
+		sv.Noise = buildNoise(sv.Anchor, d.name, d.records, m.Host)
+		sv.Paired = pairedRows(m, d.name)
 		p.Simulated = p.Simulated || sv.Simulated
 		p.Scenarios = append(p.Scenarios, sv)
 	}

@@ -22,6 +22,9 @@ func Table(w io.Writer, m Model) error {
 		if err := scenarioTable(w, sc); err != nil {
 			return err
 		}
+		if err := scenarioFootnote(w, m, sc.name); err != nil {
+			return err
+		}
 	}
 	return nil
 }

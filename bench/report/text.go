@@ -12,10 +12,10 @@ import (
 func Text(w io.Writer, m Model) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if v := m.Verdict; v != nil {
-		fmt.Fprintln(tw, "SCENARIO/VOLUME/PHASE\tSTATUS\tBASELINE MS\tNEW MS\tCHANGE [CI]\tP\tWHY")
+		fmt.Fprintln(tw, "SCENARIO/VOLUME/PHASE\tSTATUS\tGATE\tBASELINE MS\tNEW MS\tCHANGE [CI]\tPAIRED RATIO\tP\tWHY")
 		for _, r := range v.Rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Key, r.Status, ms(r.BaselineMedianMS),
-				ms(r.CurrentMedianMS), changeText(r), pText(r.Test.P, r.Test.Method), r.Reason)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Key, r.Status, r.Gate, ms(r.BaselineMedianMS),
+				ms(r.CurrentMedianMS), changeText(r), pairedChangeText(r), pText(r.Test.P, r.Test.Method), r.Reason)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -24,10 +24,14 @@ func Text(w io.Writer, m Model) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.Scenario, s.Volume, s.Phase, s.N,
 			ms(s.MedianMS), ciText(s), ms(s.P5MS), ms(s.P95MS), ms(s.IQRMS), len(s.Outliers), unfinished(s))
 	}
+	textPaired(tw, m.Paired)
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	var b strings.Builder
+	for _, line := range hostLines(m) {
+		fmt.Fprintf(&b, "%s\n", line)
+	}
 	for _, line := range warningLines(m) {
 		fmt.Fprintf(&b, "warning: %s\n", line)
 	}

@@ -1,0 +1,128 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jsbench/jsbench/bench/noise"
+)
+
+// Which figure decided a row's status.
+const (
+	// GateAbsolute: the times themselves, as measured.
+	GateAbsolute = "absolute"
+	// GatePaired: the paired ratios to the reference volume, which cancel
+	// the host's speed.
+	GatePaired = "paired ratio"
+)
+
+// HostComparison says what the hosts were doing on each side: how many
+// runs were taken on a busy host, and how the reference workload's time
+// changed (a different or differently loaded host).
+type HostComparison struct {
+	BaselineBusy        int     `json:"baseline_busy"`
+	BaselineMeasured    int     `json:"baseline_measured"`
+	CurrentBusy         int     `json:"new_busy"`
+	CurrentMeasured     int     `json:"new_measured"`
+	BaselineReferenceMS float64 `json:"baseline_reference_ms,omitempty"`
+	CurrentReferenceMS  float64 `json:"new_reference_ms,omitempty"`
+	SpeedChangePct      float64 `json:"speed_change_pct"`
+	// SpeedDiffers is true when the reference workload's median moved by
+	// more than noise.MaxHostSpeedChangePct: absolute times are then not
+	// comparable, on any row.
+	SpeedDiffers bool `json:"speed_differs"`
+}
+
+// hostNoise holds both sides' assessments while rows are judged.
+type hostNoise struct {
+	base, cur noise.Assessment
+	// speedPct is the change of the reference workload's median from the
+	// baseline to now; speedBeyond tells whether it exceeds the bound.
+	speedPct    float64
+	speedBeyond bool
+}
+
+func newHostNoise(base, cur noise.Assessment) (hostNoise, HostComparison) {
+	h := hostNoise{base: base, cur: cur}
+	c := HostComparison{BaselineReferenceMS: base.ReferenceMS, CurrentReferenceMS: cur.ReferenceMS}
+	c.BaselineBusy, c.BaselineMeasured = base.BusyCount()
+	c.CurrentBusy, c.CurrentMeasured = cur.BusyCount()
+	c.SpeedChangePct, c.SpeedDiffers = noise.SpeedChange(base, cur)
+	h.speedPct, h.speedBeyond = c.SpeedChangePct, c.SpeedDiffers
+	return h, c
+}
+
+// apply names a row's busy runs and judges it again when a noisy host
+// could have made its verdict. Load only adds time, so noise on the new
+// side (busy new runs, or a slower host now) can fake a regression, and
+// noise on the baseline side (busy baseline runs, or a faster host now)
+// can hide one. Such a verdict stands only when the paired ratio, which
+// cancels the host's speed, agrees that nothing regressed; it is then
+// gated on the paired ratio. Otherwise the row is inconclusive. A row on
+// quiet hosts keeps the absolute gate.
+func (h hostNoise) apply(r *Row) {
+	busyB, _ := h.base.Busy(r.Scenario, r.Volume)
+	busyC, _ := h.cur.Busy(r.Scenario, r.Volume)
+	r.BusyRuns = append(prefixedLabels("baseline ", busyB), prefixedLabels("new ", busyC)...)
+	r.Gate = GateAbsolute
+	if len(r.BusyRuns) > 0 {
+		r.Warnings = append(r.Warnings, "runs on a busy host: "+strings.Join(r.BusyRuns, ", "))
+	}
+	var why string
+	switch r.Status {
+	case StatusRegression:
+		why = h.newSideNoise(r, busyC)
+	case StatusUnchanged, StatusImprovement:
+		why = h.baselineSideNoise(r, busyB)
+	}
+	if why == "" {
+		return
+	}
+	if p := r.Paired; p != nil && p.Status != StatusUnusable && p.Status != StatusRegression {
+		r.Gate = GatePaired
+		if r.Status == StatusRegression {
+			r.Status = StatusUnchanged
+		}
+		r.Reason = fmt.Sprintf("%s; absolute %s, on a noisy host (%s)", p.Reason, r.Reason, why)
+		return
+	}
+	r.Status = StatusInconclusive
+	r.Reason = "host too noisy to judge (" + why + "): absolute " + r.Reason
+	if p := r.Paired; p != nil {
+		r.Reason += "; paired " + p.Reason
+	}
+}
+
+// newSideNoise says what on the new side could have faked a regression,
+// or "".
+func (h hostNoise) newSideNoise(r *Row, busy []noise.Run) string {
+	var parts []string
+	if h.speedBeyond && h.speedPct > 0 {
+		parts = append(parts, fmt.Sprintf("the reference workload is %.0f%% slower than in the baseline", h.speedPct))
+	}
+	if h.cur.Noisy(r.Scenario, r.Volume) {
+		parts = append(parts, "new runs on a busy host: "+noise.Labels(busy))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// baselineSideNoise says what on the baseline side could have hidden a
+// regression, or "".
+func (h hostNoise) baselineSideNoise(r *Row, busy []noise.Run) string {
+	var parts []string
+	if h.speedBeyond && h.speedPct < 0 {
+		parts = append(parts, fmt.Sprintf("the reference workload is %.0f%% faster than in the baseline", -h.speedPct))
+	}
+	if h.base.Noisy(r.Scenario, r.Volume) {
+		parts = append(parts, "baseline runs on a busy host: "+noise.Labels(busy))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func prefixedLabels(prefix string, runs []noise.Run) []string {
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		out[i] = prefix + r.Label()
+	}
+	return out
+}
