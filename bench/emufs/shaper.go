@@ -12,6 +12,8 @@ type shaper struct {
 	iops       *bucket
 	lazy       *lazyBlocks
 	stats      counters
+	// dataPath is how the mount moves file data, set once at mount.
+	dataPath DataPath
 }
 
 func newShaper(p Profile, seed uint64) *shaper {
