@@ -18,13 +18,17 @@ type dirStream interface {
 }
 
 // dir is an open directory whose listing pays one readdir round trip per
-// Profile.ReaddirBatch entries.
+// Profile.ReaddirBatch entries. A round trip's delay runs while emufs
+// reads the entries and looks each one up (READDIRPLUS), and is waited
+// for at the end of the listing or when the next round trip starts.
 type dir struct {
 	stream dirStream
 	n      *node
 	// read counts the entries returned since the listing (re)started;
 	// the kernel serializes readdir calls on a handle.
 	read int
+	// pending is the current round trip's reply.
+	pending reply
 }
 
 var (
@@ -37,11 +41,15 @@ var (
 
 func (d *dir) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Errno) {
 	if d.startsRoundTrip() && d.stream.HasNext() {
-		d.n.s.simple(opReaddir, d.n.s.p.Readdir)
+		d.pending.wait()
+		d.pending = d.n.s.simple(opReaddir, d.n.s.p.Readdir)
 	}
 	e, errno := d.stream.Readdirent(ctx)
 	if e != nil {
 		d.read++
+	} else {
+		d.pending.wait()
+		d.pending = reply{}
 	}
 	return e, errno
 }
@@ -64,6 +72,7 @@ func (d *dir) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*fs.
 func (d *dir) Seekdir(ctx context.Context, off uint64) syscall.Errno {
 	if off == 0 {
 		d.read = 0
+		d.pending = reply{}
 	}
 	return d.stream.Seekdir(ctx, off)
 }

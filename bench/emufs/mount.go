@@ -87,14 +87,17 @@ func (s *Server) mount(p Profile, cfg mountConfig) error {
 	if err := s.mountWith(p, cfg); err != nil {
 		return err
 	}
-	if s.shaper.dataPath != DataPassthrough || s.passesThrough() {
-		return nil
+	if s.shaper.dataPath == DataPassthrough && !s.passesThrough() {
+		if err := s.fuse.Unmount(); err != nil {
+			return fmt.Errorf("unmount %q to mount it again without passthrough: %w", s.mountPoint, err)
+		}
+		s.shaper.dataPath = DataWriteback
+		if err := s.mountWith(p, cfg); err != nil {
+			return err
+		}
 	}
-	if err := s.fuse.Unmount(); err != nil {
-		return fmt.Errorf("unmount %q to mount it again without passthrough: %w", s.mountPoint, err)
-	}
-	s.shaper.dataPath = DataWriteback
-	return s.mountWith(p, cfg)
+	s.calibrate()
+	return nil
 }
 
 func (s *Server) mountWith(p Profile, cfg mountConfig) error {

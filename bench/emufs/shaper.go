@@ -14,6 +14,8 @@ type shaper struct {
 	stats      counters
 	// dataPath is how the mount moves file data, set once at mount.
 	dataPath DataPath
+	// compensation is the round trip taken off each delay (calibrate).
+	compensation time.Duration
 }
 
 func newShaper(p Profile, seed uint64) *shaper {
@@ -43,11 +45,14 @@ type request struct {
 	off, size int64
 }
 
-// serve delays the calling request: first any lazy fetch, then any wait
-// for the caps, then the sampled latency, one after the other as a
-// client would see them. It records the delay before waiting, so Stats
-// includes requests still in flight.
-func (s *shaper) serve(r request) {
+// serve draws the calling request's delay: first any lazy fetch, then
+// any wait for the caps, then the sampled latency, one after the other
+// as a client would see them. It records the delay at once, so Stats
+// includes requests still in flight, and returns when the request may
+// be answered: the caller does its work on the backing directory, then
+// waits (reply.wait), so that the work counts in the delay as a
+// server's work counts in its latency.
+func (s *shaper) serve(r request) reply {
 	now := time.Now()
 	latency := s.jitter.sample(r.latency)
 	ready := later(s.throughput.reserve(float64(r.capBytes), now), s.iops.reserve(float64(r.capIOs), now))
@@ -61,9 +66,25 @@ func (s *shaper) serve(r request) {
 	fetch := fetched.Sub(now)
 	s.stats.add(r.op, r.bytes, latency, throttle, fetch, fetches)
 	if total := fetch + throttle + latency; total > 0 {
-		s.sleep.until(now.Add(total))
+		return reply{s: s, at: now.Add(s.compensated(total))}
 	}
+	return reply{}
 }
 
-// simple delays an operation that moves no data.
-func (s *shaper) simple(op opcode, l Latency) { s.serve(request{op: op, latency: l}) }
+// simple draws the delay of an operation that moves no data.
+func (s *shaper) simple(op opcode, l Latency) reply { return s.serve(request{op: op, latency: l}) }
+
+// reply is when a delayed request may be answered; the zero reply
+// waits for nothing.
+type reply struct {
+	s  *shaper
+	at time.Time
+}
+
+// wait returns once the request may be answered: at once if its work
+// took longer than its delay.
+func (r reply) wait() {
+	if r.s != nil {
+		r.s.sleep.until(r.at)
+	}
+}
