@@ -5,7 +5,8 @@
 # bucket), then runs every scenario in scenarios/ into OUT.
 #   scripts/bench.sh OUT
 # Ctrl-C stops jsbench gracefully (it keeps every finished run), then this
-# script stops the endpoint and removes its files.
+# script stops the endpoint and removes its files. SCENARIOS (default
+# scenarios/) names the scenario files or directories to run.
 set -euo pipefail
 out=${1:?usage: scripts/bench.sh OUT}
 bin=${BIN:-./bin}
@@ -34,4 +35,5 @@ env_line=$(grep '^export ' "$tmp/s3.out") || { cat "$tmp/s3.out" >&2; exit 1; }
 eval "$env_line"
 echo "bench: backup served at $AWS_ENDPOINT_URL_S3 (s3://jsbench-backups/jenkins-home.tar.zst)"
 
-"$bin/jsbench" run --out "$out" scenarios/
+# shellcheck disable=SC2086 # SCENARIOS is a list of paths
+"$bin/jsbench" run --out "$out" ${SCENARIOS:-scenarios/}
