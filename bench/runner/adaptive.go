@@ -25,6 +25,12 @@ type adaptive struct {
 	measured  map[string]int
 	stopped   map[string]bool
 	volumes   []string
+	// last is when each volume's previous run ended: the time between
+	// two is an iteration, the budget's unit.
+	last map[string]time.Time
+	// budgetClosed is set once a volume stopped for the budget: the
+	// reference then needs no run of its own beyond the others'.
+	budgetClosed bool
 }
 
 func newAdaptive(sc *scenario.Scenario) *adaptive {
@@ -32,7 +38,7 @@ func newAdaptive(sc *scenario.Scenario) *adaptive {
 		return nil
 	}
 	a := &adaptive{settings: *sc.Adaptive, reference: sc.Reference, now: time.Now,
-		ready: map[string][]float64{}, measured: map[string]int{}, stopped: map[string]bool{}}
+		ready: map[string][]float64{}, measured: map[string]int{}, stopped: map[string]bool{}, last: map[string]time.Time{}}
 	for _, v := range sc.Volumes {
 		a.volumes = append(a.volumes, v.Name)
 	}
@@ -51,7 +57,7 @@ func (a *adaptive) done(volume string) bool {
 	}
 	// The reference stops once it has a reason of its own and no other
 	// volume needs a partner, or at max_runs.
-	return a.maxed(volume) || (a.othersDone() && (a.stopped[volume] || a.budgetSpent()))
+	return a.maxed(volume) || (a.othersDone() && (a.stopped[volume] || a.budgetSpent() || a.budgetClosed))
 }
 
 // allDone reports whether every volume of sc has stopped.
@@ -83,6 +89,23 @@ func (a *adaptive) budgetSpent() bool {
 	return a.settings.Budget > 0 && a.now().Sub(a.began) >= a.settings.Budget
 }
 
+// budgetTooShort reports whether a volume's next run, if the next
+// iteration takes as long as its last, would end past the budget: the
+// runner then stops each volume at the end of the last iteration that
+// fits, with the reason in its record, rather than after the budget.
+func (a *adaptive) budgetTooShort(volume string) bool {
+	if a.settings.Budget <= 0 {
+		return false
+	}
+	now := a.now()
+	prev, ok := a.last[volume]
+	if !ok {
+		prev = a.began
+	}
+	a.last[volume] = now
+	return now.Add(now.Sub(prev)).Sub(a.began) > a.settings.Budget
+}
+
 // observe counts a finished run and, when it is the volume's last, says
 // why in rec.StopReason.
 func (a *adaptive) observe(rec *results.Record) {
@@ -95,13 +118,15 @@ func (a *adaptive) observe(rec *results.Record) {
 		a.ready[v] = append(a.ready[v], rec.ReadyMS)
 	}
 	precise, why := stats.Precise(a.ready[v], a.settings.Precision)
+	tooShort := a.budgetTooShort(v)
 	switch {
 	case precise && a.measured[v] >= a.settings.MinRuns:
 		rec.StopReason = "precise: " + why
 	case a.maxed(v):
 		rec.StopReason = "max_runs reached: " + why
-	case a.budgetSpent():
-		rec.StopReason = fmt.Sprintf("budget of %s spent: %s", a.settings.Budget, why)
+	case a.budgetSpent() || tooShort:
+		rec.StopReason = fmt.Sprintf("budget of %s: another iteration would end past it; %s", a.settings.Budget, why)
+		a.budgetClosed = true
 	default:
 		return
 	}
