@@ -8,6 +8,12 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 )
 
+// listingTrips is how many FUSE round trips a listing's first readdir
+// round trip stands for: the kernel also opens the directory and asks
+// once more for the entries after the last (an empty reply ends the
+// listing), where an NFS client sends one READDIRPLUS.
+const listingTrips = 3
+
 // dirStream is what the loopback's directory handle offers.
 type dirStream interface {
 	fs.DirStream
@@ -42,7 +48,11 @@ var (
 func (d *dir) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Errno) {
 	if d.startsRoundTrip() && d.stream.HasNext() {
 		d.pending.wait()
-		d.pending = d.n.s.simple(opReaddir, d.n.s.p.Readdir)
+		trips := 1
+		if d.read == 0 {
+			trips = listingTrips
+		}
+		d.pending = d.n.s.serve(request{op: opReaddir, latency: d.n.s.p.Readdir, roundTrips: trips})
 	}
 	e, errno := d.stream.Readdirent(ctx)
 	if e != nil {

@@ -32,6 +32,7 @@ type Server struct {
 	fuse       *fuse.Server
 	shaper     *shaper
 	root       *node
+	calibrator *calibrator
 
 	mu        sync.Mutex
 	unmounted bool
@@ -193,6 +194,7 @@ func (s *Server) Unmount() error {
 		return s.err
 	}
 	s.unmounted = true
+	s.stopCalibration()
 	if err := s.fuse.Unmount(); err != nil {
 		s.err = s.detach(err)
 	}

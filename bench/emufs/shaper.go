@@ -1,6 +1,9 @@
 package emufs
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // shaper turns a profile into delays. It knows nothing of FUSE: the
 // nodes and handles describe each request to it and wait as told.
@@ -14,8 +17,9 @@ type shaper struct {
 	stats      counters
 	// dataPath is how the mount moves file data, set once at mount.
 	dataPath DataPath
-	// compensation is the round trip taken off each delay (calibrate).
-	compensation time.Duration
+	// compensation is the round trip taken off each delay, in
+	// nanoseconds (calibrate).
+	compensation atomic.Int64
 }
 
 func newShaper(p Profile, seed uint64) *shaper {
@@ -43,6 +47,9 @@ type request struct {
 	// zero ino touches nothing.
 	ino       uint64
 	off, size int64
+	// roundTrips is how many FUSE round trips the delay stands in for
+	// (0 counts as 1): the compensation is taken off once per trip.
+	roundTrips int
 }
 
 // serve draws the calling request's delay: first any lazy fetch, then
@@ -66,7 +73,7 @@ func (s *shaper) serve(r request) reply {
 	fetch := fetched.Sub(now)
 	s.stats.add(r.op, r.bytes, latency, throttle, fetch, fetches)
 	if total := fetch + throttle + latency; total > 0 {
-		return reply{s: s, at: now.Add(s.compensated(total))}
+		return reply{s: s, at: now.Add(s.compensated(total, r.roundTrips))}
 	}
 	return reply{}
 }
