@@ -126,3 +126,38 @@ func prefixedLabels(prefix string, runs []noise.Run) []string {
 	}
 	return out
 }
+
+// headlineNames bounds how many rows and busy runs a headline names.
+const headlineNames = 4
+
+// inconclusiveHeadline names the first inconclusive rows, the busy runs
+// behind them, and the change of host speed when there is one.
+func (v Verdict) inconclusiveHeadline() string {
+	var rows, busy []string
+	seen := map[string]bool{}
+	for _, r := range v.Inconclusive {
+		rows = append(rows, fmt.Sprintf("%s (%+.1f%%)", r.Key, r.ChangePct))
+		for _, b := range r.BusyRuns {
+			if !seen[b] {
+				seen[b] = true
+				busy = append(busy, b)
+			}
+		}
+	}
+	text := fmt.Sprintf("inconclusive: host too noisy to judge %d of %d rows: %s", len(v.Inconclusive), len(v.Rows), firstOf(rows))
+	if len(busy) > 0 {
+		text += "; busy runs: " + firstOf(busy)
+	}
+	if v.Host.SpeedDiffers {
+		text += fmt.Sprintf("; reference workload %.0f → %.0f ms (%+.0f%%)", v.Host.BaselineReferenceMS, v.Host.CurrentReferenceMS, v.Host.SpeedChangePct)
+	}
+	return text
+}
+
+// firstOf joins the first headlineNames items and counts the rest.
+func firstOf(items []string) string {
+	if len(items) <= headlineNames {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:headlineNames], ", "), len(items)-headlineNames)
+}

@@ -103,14 +103,7 @@ func (v Verdict) Headline() string {
 	case ExitUnusable:
 		return "unusable input: " + strings.Join(v.Unusable, "; ")
 	case ExitInconclusive:
-		names := make([]string, len(v.Inconclusive))
-		for i, r := range v.Inconclusive {
-			names[i] = fmt.Sprintf("%s (%+.1f%%; busy runs: %s)", r.Key, r.ChangePct, strings.Join(r.BusyRuns, ", "))
-			if len(r.BusyRuns) == 0 {
-				names[i] = fmt.Sprintf("%s (%+.1f%%; host speed changed %+.0f%%)", r.Key, r.ChangePct, v.Host.SpeedChangePct)
-			}
-		}
-		return fmt.Sprintf("inconclusive: host too noisy to judge %d of %d rows: %s", len(v.Inconclusive), len(v.Rows), strings.Join(names, "; "))
+		return v.inconclusiveHeadline()
 	}
 	return fmt.Sprintf("no regression in %d rows (threshold %g%%, alpha %g)", len(v.Rows), v.ThresholdPct, v.Alpha)
 }

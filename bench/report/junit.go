@@ -42,9 +42,10 @@ type junitCase struct {
 	SystemOut string        `xml:"system-out,omitempty"`
 }
 
-// junitSkipped marks a case not judged, with the reason.
+// junitSkipped marks a case not judged, the reason as its text (the
+// schema's skipped element holds text only; Jenkins shows it).
 type junitSkipped struct {
-	Message string `xml:"message,attr"`
+	Message string `xml:",chardata"`
 }
 
 type junitProblem struct {
