@@ -198,3 +198,17 @@ func pairedRow(p stats.Pairing) pairedView {
 	}
 	return v
 }
+
+// addPaired puts each slower volume's paired ratio beside its ratio of
+// medians in the verdict.
+func addPaired(h *headlineView, paired []pairedView) {
+	byVolume := map[string]pairedView{}
+	for _, p := range paired {
+		byVolume[p.Volume] = p
+	}
+	for i, s := range h.Slower {
+		if p, ok := byVolume[s.Volume]; ok && p.Ratio != "–" {
+			h.Slower[i].Paired = fmt.Sprintf("%s of %s run by run", p.Ratio, p.Reference)
+		}
+	}
+}

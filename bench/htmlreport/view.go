@@ -54,7 +54,9 @@ type headlineView struct {
 	NoData                                         bool
 }
 
-type slowerView struct{ Volume, Ratio, Figure string }
+// slowerView is one "slower" line of the verdict; Paired is its paired
+// ratio to the reference volume, "" when it has none.
+type slowerView struct{ Volume, Ratio, Figure, Paired string }
 
 // optionView is one row of the verdict table.
 type optionView struct {
@@ -72,6 +74,7 @@ func buildPage(m report.Model, o Options) pageView {
 		sv := buildScenario(i, d, trendData, &p.Charts)
 		sv.Noise = buildNoise(sv.Anchor, d.name, d.records, m.Host)
 		sv.Paired = pairedRows(m, d.name)
+		addPaired(&sv.Headline, sv.Paired)
 		p.Simulated = p.Simulated || sv.Simulated
 		p.Scenarios = append(p.Scenarios, sv)
 	}

@@ -111,10 +111,8 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 	f := c.mapping(root, "")
 	c.knownKeys(f, topFields)
 	runs, adaptive := c.runs(f)
-	if adaptive != nil {
-		adaptive.Budget = c.budget(f, adaptive)
-	} else {
-		c.budget(f, nil)
+	if budget := c.budget(f, adaptive); adaptive != nil {
+		adaptive.Budget = budget
 	}
 	vols := c.volumes(f)
 	return &Scenario{
