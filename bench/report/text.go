@@ -81,6 +81,11 @@ func warningLines(m Model) []string {
 		}
 		lines = append(lines, g.sv+"/"+phases+": "+g.text)
 	}
+	for _, p := range m.Paired {
+		for _, w := range p.Warnings {
+			lines = append(lines, p.Scenario+"/"+p.Volume+" paired with "+p.Reference+": "+w)
+		}
+	}
 	if v := m.Verdict; v != nil {
 		lines = append(lines, v.Warnings...)
 		for _, u := range v.Unusable {

@@ -91,7 +91,7 @@ func Paired(records []results.Record) []Pairing {
 // pair builds one volume's pairing.
 func pair(records []results.Record, sc, vol, ref string, refReady map[pairKey]float64) (Pairing, bool) {
 	p := Pairing{Scenario: sc, Volume: vol, Reference: ref, Phase: "ready"}
-	seen := false
+	seen, runs := false, 0
 	for _, r := range records {
 		if r.Scenario != sc || r.Volume.Name != vol {
 			continue
@@ -100,6 +100,7 @@ func pair(records []results.Record, sc, vol, ref string, refReady map[pairKey]fl
 		if !pairable(r) {
 			continue
 		}
+		runs++
 		value := r.ReadyMS
 		if r.RecoveryMS > 0 {
 			value, p.Phase = r.RecoveryMS, "recovery"
@@ -116,6 +117,9 @@ func pair(records []results.Record, sc, vol, ref string, refReady map[pairKey]fl
 		return Pairing{}, false
 	}
 	p.describe()
+	if alone := runs - p.N; alone > 0 && p.N > 0 {
+		p.Warnings = append(p.Warnings, fmt.Sprintf("%d of %d runs that came up have no %s run of their iteration that came up: left out of the paired ratio", alone, runs, ref))
+	}
 	return p, true
 }
 

@@ -40,6 +40,10 @@ func TestPairedHandComputed(t *testing.T) {
 	if p.MedianRatio != 10 || p.MedianDiffMS != 11000 || p.HasCI {
 		t.Errorf("median ratio %g, diff %g, CI %v; want 10, 11000, none (3 pairs)", p.MedianRatio, p.MedianDiffMS, p.HasCI)
 	}
+	want := "2 of 5 runs that came up have no local run of their iteration that came up: left out of the paired ratio"
+	if len(p.Warnings) != 2 || p.Warnings[1] != want {
+		t.Errorf("warnings %q, want the CI's and %q", p.Warnings, want)
+	}
 }
 
 // TestPairedReferenceAndRecovery: a named reference wins over the local
