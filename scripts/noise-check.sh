@@ -6,17 +6,27 @@
 # medians, and the verdict of `jsbench compare QUIET LOADED`, which must
 # be "no regression" or "inconclusive", never "regression".
 #   scripts/noise-check.sh OUT
-# Environment: SCENARIOS (default scenarios/storage-matrix.yaml),
+# Both phases make the same fixed number of runs per volume (RUNS,
+# default 6) instead of the scenario's adaptive runs and time budget: a
+# budget would give the loaded phase too few runs to judge.
+# Environment: SCENARIO (default scenarios/storage-matrix.yaml), RUNS,
 # LOAD_PER_CPU busy processes per CPU (default 2: a load of about twice
 # the CPUs, as a compile job next door makes), LOAD_MAX_SECONDS (default
-# 900): no load process lives longer, whatever happens to this script.
+# 1800): no load process lives longer, whatever happens to this script.
 set -euo pipefail
 out=${1:?usage: scripts/noise-check.sh OUT}
 bin=${BIN:-./bin}
-export SCENARIOS=${SCENARIOS:-scenarios/storage-matrix.yaml}
+scenario=${SCENARIO:-scenarios/storage-matrix.yaml}
 per_cpu=${LOAD_PER_CPU:-2}
-max_seconds=${LOAD_MAX_SECONDS:-900}
+max_seconds=${LOAD_MAX_SECONDS:-1800}
 mkdir -p "$out"
+
+# The scenario with a fixed number of runs, kept with the results (the
+# default scenario names no relative path).
+fixed=$out/$(basename "$scenario")
+grep -vE '^(runs|min_runs|max_runs|precision|budget):' "$scenario" >"$fixed"
+echo "runs: ${RUNS:-6}" >>"$fixed"
+export SCENARIOS=$fixed
 
 load_pids=()
 stop_load() {
