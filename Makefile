@@ -41,7 +41,7 @@ fidelity: build
 
 ## noise-check: the default scenario on this host, then under a synthetic load it
 ## starts and stops (2 busy processes per CPU); prints paired ratios, medians and
-## compare's verdict, and fails on "regression" (root, Docker; about 10 min)
+## compare's verdict, and fails on "regression" (root, Docker; about 12 min)
 noise-check: build
 	./scripts/setup.sh bench
 	./scripts/noise-check.sh reports/noise-$(shell date +%Y%m%d-%H%M%S)

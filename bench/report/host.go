@@ -8,6 +8,7 @@ import (
 
 	"github.com/jsbench/jsbench/bench/compare"
 	"github.com/jsbench/jsbench/bench/noise"
+	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/stats"
 )
 
@@ -161,4 +162,28 @@ func markdownPaired(b *strings.Builder, pairs []stats.Pairing) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %.3g | %s | %s |\n", cell(p.Scenario), cell(p.Volume), cell(p.Reference),
 			p.Phase, p.N, p.MedianRatio, ci, ms(p.MedianDiffMS))
 	}
+}
+
+// hostWarnings lists once each thing the runs could not measure of their
+// host (no PSI in this kernel, no cgroup for the subject), with how many
+// runs it concerns.
+func hostWarnings(records []results.Record) []string {
+	count := map[string]int{}
+	var order []string
+	for _, r := range records {
+		if r.Host == nil {
+			continue
+		}
+		for _, w := range r.Host.Warnings {
+			if count[w] == 0 {
+				order = append(order, w)
+			}
+			count[w]++
+		}
+	}
+	out := make([]string, len(order))
+	for i, w := range order {
+		out[i] = fmt.Sprintf("host, %d run(s): %s", count[w], w)
+	}
+	return out
 }

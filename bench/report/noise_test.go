@@ -97,3 +97,21 @@ func TestMarkdownAndTextSayTheGate(t *testing.T) {
 		t.Errorf("text lacks the paired gate:\n%s", txt.String())
 	}
 }
+
+// TestHostWarningsAreSaidOnce: what the runs could not measure of their
+// host is said once, with the number of runs.
+func TestHostWarningsAreSaidOnce(t *testing.T) {
+	_, cur := noisySides(t)
+	for i := range cur[:3] {
+		h := *cur[i].Host
+		h.Warnings = []string{"no PSI: /proc/pressure/cpu does not exist (kernel built without CONFIG_PSI)"}
+		cur[i].Host = &h
+	}
+	var out bytes.Buffer
+	if err := Text(&out, Build(cur, nil, compare.Options{})); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(out.String(), "warning: host, 3 run(s): no PSI"); got != 1 {
+		t.Errorf("the PSI warning appears %d times, want once:\n%s", got, out.String())
+	}
+}

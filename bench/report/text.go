@@ -81,6 +81,7 @@ func warningLines(m Model) []string {
 		}
 		lines = append(lines, g.sv+"/"+phases+": "+g.text)
 	}
+	lines = append(lines, hostWarnings(m.Records)...)
 	for _, p := range m.Paired {
 		for _, w := range p.Warnings {
 			lines = append(lines, p.Scenario+"/"+p.Volume+" paired with "+p.Reference+": "+w)
