@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/jsbench/jsbench/bench/container"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/scenario"
 	"github.com/jsbench/jsbench/bench/stats"
@@ -32,6 +33,12 @@ timeout: 5m
 // startupTable runs the simulated controller's start on local disk and
 // through the none profile and prints the medians and the paired ratio.
 func startupTable(w io.Writer, scratch string, cfg config) error {
+	if cfg.runtime == "container" {
+		if err := container.Available(context.Background()); err != nil {
+			fmt.Fprintf(w, "\nNo Docker daemon (%v): the simulated controller runs as a process.\n", err)
+			cfg.runtime = "process"
+		}
+	}
 	sc, err := scenario.Parse("fuse-overhead.yaml", []byte(fmt.Sprintf(startupScenario, cfg.runtime, cfg.startups)))
 	if err != nil {
 		return err
