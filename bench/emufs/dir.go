@@ -72,7 +72,6 @@ func (d *dir) startsRoundTrip() bool {
 // Lookup serves the attributes READDIRPLUS returns with each entry: they
 // come with the listing's round trip, so they pay nothing more.
 func (d *dir) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	d.n.s.promote()
 	child, errno := d.n.LoopbackNode.Lookup(ctx, name, out)
 	if errno == 0 {
 		fresh(child)

@@ -85,7 +85,6 @@ func Mount(mountPoint, backingDir string, p Profile, opts ...Option) (*Server, e
 // writeback cache.
 func (s *Server) mount(p Profile, cfg mountConfig) error {
 	s.shaper.dataPath = dataPath(p)
-	s.shaper.realtime = realtimeAllowed()
 	if err := s.mountWith(p, cfg); err != nil {
 		return err
 	}

@@ -20,9 +20,6 @@ type shaper struct {
 	// compensation is the round trip taken off each delay, in
 	// nanoseconds (calibrate).
 	compensation atomic.Int64
-	// realtime is set when serving threads may run at real-time priority
-	// (see promote).
-	realtime bool
 }
 
 func newShaper(p Profile, seed uint64) *shaper {
@@ -63,7 +60,6 @@ type request struct {
 // waits (reply.wait), so that the work counts in the delay as a
 // server's work counts in its latency.
 func (s *shaper) serve(r request) reply {
-	s.promote()
 	now := time.Now()
 	latency := s.jitter.sample(r.latency)
 	ready := later(s.throughput.reserve(float64(r.capBytes), now), s.iops.reserve(float64(r.capIOs), now))

@@ -89,10 +89,6 @@ func (v *emulatedVolume) Prepare(ctx context.Context, env Env, stack *cleanup.St
 	facts := v.facts(home, env)
 	facts["data_path"] = string(srv.DataPath())
 	facts["fuse_round_trip_us"] = strconv.FormatInt(srv.Compensation().Microseconds(), 10)
-	facts["server_priority"] = "normal"
-	if srv.Realtime() {
-		facts["server_priority"] = "realtime"
-	}
 	return Prepared{HostDir: home, PopulateDir: backing, Facts: facts}, nil
 }
 

@@ -10,8 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/jsbench/jsbench/bench/host"
 	"github.com/jsbench/jsbench/bench/results"
 )
@@ -35,7 +33,6 @@ func Run(ctx context.Context, dir string) (results.Reference, error) {
 	if err := ctx.Err(); err != nil {
 		return results.Reference{}, err
 	}
-	defer normalPriority()()
 	ref, err := cpuPart()
 	if err != nil {
 		return results.Reference{}, err
@@ -61,7 +58,6 @@ func cpuPart() (results.Reference, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer normalPriority()()
 			hashRounds()
 		}()
 	}
@@ -150,14 +146,3 @@ func readBack(path string, buf []byte) error {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// normalPriority holds the calling goroutine's thread at normal
-// priority until the returned func is called: a thread that served an
-// emulated volume runs at real-time priority (bench/emufs), and the
-// reference workload must compete with the host's other tasks as a
-// subject does.
-func normalPriority() func() {
-	runtime.LockOSThread()
-	_ = unix.SchedSetAttr(0, &unix.SchedAttr{Policy: unix.SCHED_NORMAL}, 0)
-	return runtime.UnlockOSThread
-}

@@ -54,7 +54,7 @@ func classTable(w io.Writer, scratch string, cfg config) error {
 		}
 		mounts = append(mounts, mount)
 	}
-	fmt.Fprintln(w, "\n| profile (caps and lazy fetches off) | data path | round trip taken off each delay | serving threads |\n|---|---|---|---|")
+	fmt.Fprintln(w, "\n| profile (caps and lazy fetches off) | data path | round trip taken off each delay |\n|---|---|---|")
 	for _, m := range mounts {
 		fmt.Fprintln(w, m)
 	}
@@ -82,11 +82,7 @@ func profileRows(w io.Writer, scratch string, p emufs.Profile, n int) (string, e
 		perSample := float64(srv.Stats().Ops[c.op].Count-before) / float64(n)
 		row(w, p.Name, c.name, c.latency(p).Median.D(), samples, perSample)
 	}
-	priority := "normal priority"
-	if srv.Realtime() {
-		priority = "real-time priority"
-	}
-	return fmt.Sprintf("| %s | %s | %s | %s |", p.Name, srv.DataPath(), short(srv.Compensation()), priority), nil
+	return fmt.Sprintf("| %s | %s | %s |", p.Name, srv.DataPath(), short(srv.Compensation())), nil
 }
 
 // row prints a class's figures.
