@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jsbench/jsbench/bench/results"
@@ -131,7 +132,7 @@ func (a *adaptive) observe(rec *results.Record) {
 		return
 	}
 	a.stopped[v] = true
-	if v == a.reference && !a.othersDone() && !a.budgetSpent() && !a.maxed(v) {
+	if v == a.reference && !a.othersDone() && strings.HasPrefix(rec.StopReason, "precise") {
 		rec.StopReason += "; runs on as the reference volume of the paired ratios"
 	}
 }

@@ -54,7 +54,7 @@ func TestBudgetStopsEveryVolume(t *testing.T) {
 	sc := &scenario.Scenario{
 		Volumes:   []scenario.Volume{{Name: "local"}, {Name: "nfs"}},
 		Reference: "local",
-		Adaptive:  &scenario.Adaptive{MinRuns: 2, MaxRuns: 20, Precision: 0.001, Budget: 5 * time.Minute},
+		Adaptive:  &scenario.Adaptive{MinRuns: 2, MaxRuns: 20, Precision: 0.001, Budget: 270 * time.Second},
 	}
 	a := newAdaptive(sc)
 	clock := a.began
@@ -65,13 +65,16 @@ func TestBudgetStopsEveryVolume(t *testing.T) {
 	}
 	// Each run takes a minute of the fake clock, an iteration two: the
 	// second iteration ends at 4 minutes, and a third would end at 6,
-	// past the budget of 5. nfs stops after its second run, saying why;
-	// the reference, which ran first in that iteration, stops with it.
+	// past the budget of 4.5. Both stop after their second run, saying
+	// why (local, whose second run ends at 3 minutes, would end its
+	// third at 5).
 	runs, stops := runAdaptive(a, sc, map[string][]float64{"local": noisy, "nfs": noisy}, func() { clock = clock.Add(time.Minute) })
 	if runs["local"] != 2 || runs["nfs"] != 2 {
 		t.Errorf("runs %v, want 2 each within the budget", runs)
 	}
-	if !strings.HasPrefix(stops["nfs"], "budget of 5m0s: another iteration would end past it") {
-		t.Errorf("nfs stopped for %q, want the budget", stops["nfs"])
+	for _, v := range []string{"local", "nfs"} {
+		if s := stops[v]; !strings.HasPrefix(s, "budget of 4m30s: another iteration would end past it") || strings.Contains(s, "runs on") {
+			t.Errorf("%s stopped for %q, want the budget alone", v, s)
+		}
 	}
 }
