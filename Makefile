@@ -8,7 +8,7 @@ OUT     ?= reports/bench-$(shell date +%Y%m%d-%H%M%S)
 export TESTCONTAINERS_RYUK_DISABLED := true
 export CGO_ENABLED := 0
 
-.PHONY: build bench bench-k8s cluster-up cluster-down test setup fidelity fuzz clean echarts calibration
+.PHONY: build bench bench-k8s cluster-up cluster-down test setup fidelity fuzz clean echarts calibration noise-check
 
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/jsbench ./cmd/jsbench
@@ -49,9 +49,17 @@ setup:
 echarts:
 	./scripts/fetch-echarts.sh
 
-## fidelity: injected against observed latency of each emulated profile (root, about 75 s)
-fidelity:
-	$(GO) run ./bench/emufs/fidelity
+## fidelity: injected against observed latency of each emulated profile, and the
+## FUSE layer's cost on the simulated controller's start (root, Docker; about 2 min)
+fidelity: build
+	$(GO) run ./bench/emufs/fidelity -sim-binary bin/jenkins-sim
+
+## noise-check: the default scenario on this host, then under a synthetic load it
+## starts and stops (2 busy processes per CPU); prints paired ratios, medians and
+## compare's verdict, and fails on "regression" (root, Docker; about 12 min)
+noise-check: build
+	./scripts/setup.sh bench
+	./scripts/noise-check.sh reports/noise-$(shell date +%Y%m%d-%H%M%S)
 
 ## calibration: the simulated controller calibrated from real logs, set against them, and what each
 ## storage then predicts (root; about 25 min, most of it the nfs-overloaded start; each start is

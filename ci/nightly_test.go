@@ -30,6 +30,12 @@ func writeResults(t *testing.T, dir string, seed uint64, medianMS float64, volum
 		MedianMS: medianMS, Volumes: volumes})
 }
 
+// writeBusyResults is writeResults measured on a busy host.
+func writeBusyResults(t *testing.T, dir string, seed uint64, medianMS float64, volumes ...string) string {
+	return testenv.WriteResults(t, dir, testenv.SyntheticRuns{Seed: seed, Stream: 7, Runs: 10,
+		MedianMS: medianMS, Volumes: volumes, Host: testenv.HostBusy})
+}
+
 type nightly struct {
 	code                  int
 	out, history, summary string
@@ -72,15 +78,19 @@ func TestNightlyScript(t *testing.T) {
 	mustExist(t, filepath.Join(history, "baseline"), filepath.Join(n.out, "junit.xml"), filepath.Join(n.out, "summary.csv"), filepath.Join(n.out, "results.bench"))
 
 	tests := []struct {
-		name    string
-		results string
-		code    int
-		say     string
-		fails   int
+		name           string
+		results        string
+		code           int
+		say            string
+		fails, skipped int
 	}{
-		{"same", writeResults(t, filepath.Join(data, "same"), 2, 20000, "local", "nfs"), 0, "nightly: no regression", 0},
-		{"slower", writeResults(t, filepath.Join(data, "slower"), 3, 25000, "local", "nfs"), 1, "nightly: regression", 2},
-		{"volume gone", writeResults(t, filepath.Join(data, "gone"), 4, 20000, "local"), 2, "nightly: input cannot be judged", 0},
+		{"same", writeResults(t, filepath.Join(data, "same"), 2, 20000, "local", "nfs"), 0, "nightly: no regression", 0, 0},
+		{"slower", writeResults(t, filepath.Join(data, "slower"), 3, 25000, "local", "nfs"), 1, "nightly: regression", 2, 0},
+		{"volume gone", writeResults(t, filepath.Join(data, "gone"), 4, 20000, "local"), 2, "nightly: input cannot be judged", 0, 0},
+		// Every run 25 % slower on a busy host: local's ready time cannot
+		// be told from the host (skipped in JUnit), nfs's paired ratio to
+		// local held (no failure).
+		{"slower on a busy host", writeBusyResults(t, filepath.Join(data, "busy"), 3, 25000, "local", "nfs"), 3, "nightly: inconclusive: the host was too noisy to judge", 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,8 +98,9 @@ func TestNightlyScript(t *testing.T) {
 			if n.code != tt.code || !strings.Contains(n.output, tt.say) {
 				t.Fatalf("exit %d, want %d and %q\n%s", n.code, tt.code, tt.say, n.output)
 			}
-			if failures := junitFailures(t, filepath.Join(n.out, "junit.xml")); failures != tt.fails {
-				t.Errorf("junit.xml has %d failures, want %d", failures, tt.fails)
+			failures, skipped := junitCounts(t, filepath.Join(n.out, "junit.xml"))
+			if failures != tt.fails || skipped != tt.skipped {
+				t.Errorf("junit.xml has %d failures and %d skipped, want %d and %d", failures, skipped, tt.fails, tt.skipped)
 			}
 			if md, _ := os.ReadFile(n.summary); !strings.Contains(string(md), "## jsbench startup times") {
 				t.Errorf("step summary lacks the Markdown report:\n%s", md)
@@ -107,7 +118,9 @@ func mustExist(t *testing.T, paths ...string) {
 	}
 }
 
-func junitFailures(t *testing.T, path string) int {
+// junitCounts reads the failures of a JUnit file and the skipped cases
+// of its suites.
+func junitCounts(t *testing.T, path string) (failures, skipped int) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -115,11 +128,35 @@ func junitFailures(t *testing.T, path string) int {
 	}
 	var doc struct {
 		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Skipped int `xml:"skipped,attr"`
+		} `xml:"testsuite"`
 	}
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("read %s: %v", path, err)
 	}
-	return doc.Failures
+	for _, s := range doc.Suites {
+		skipped += s.Skipped
+	}
+	return doc.Failures, skipped
+}
+
+// TestNightlyRefusesABusyFirstBaseline: with no baseline yet, a run
+// taken on a busy host is not accepted as one.
+func TestNightlyRefusesABusyFirstBaseline(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash")
+	}
+	bin := jsbenchBinary(t)
+	history := filepath.Join(t.TempDir(), "history")
+	busy := writeBusyResults(t, filepath.Join(t.TempDir(), "busy"), 1, 20000, "local", "nfs")
+	n := runNightly(t, bin, history, busy)
+	if n.code != 3 || !strings.Contains(n.output, "too busy to make one") {
+		t.Fatalf("exit %d, want 3 and a refusal\n%s", n.code, n.output)
+	}
+	if _, err := os.Stat(filepath.Join(history, "baseline")); err == nil {
+		t.Error("a busy run was accepted as the baseline")
+	}
 }
 
 func TestMain(m *testing.M) {

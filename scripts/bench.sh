@@ -5,12 +5,15 @@
 # bucket), then runs every scenario in scenarios/ into OUT.
 #   scripts/bench.sh OUT
 # Ctrl-C stops jsbench gracefully (it keeps every finished run), then this
-# script stops the endpoint and removes its files.
+# script stops the endpoint and removes its files. The scenario files or
+# directories to run are the arguments after OUT, else SCENARIOS, else
+# scenarios/.
 set -euo pipefail
 out=${1:?usage: scripts/bench.sh OUT [SCENARIO.yaml|DIR]...}
 shift
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(scenarios/)
+# shellcheck disable=SC2206 # SCENARIOS is a list of paths
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(${SCENARIOS:-scenarios/})
 bin=${BIN:-./bin}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/jsbench-bench-XXXXXX")

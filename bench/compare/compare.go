@@ -3,6 +3,7 @@ package compare
 import (
 	"math"
 
+	"github.com/jsbench/jsbench/bench/noise"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/stats"
 )
@@ -74,10 +75,16 @@ func Compare(baseline, current []results.Record, opts Options) Verdict {
 	cur := stats.Summarize(current, stats.Options{})
 	v.checkSubjects(base, cur)
 	v.checkCoverage(base, cur)
+	host, hostFigures := newHostNoise(noise.Assess(baseline), noise.Assess(current), opts.ThresholdPct)
+	v.Host = hostFigures
+	paired := comparePairings(stats.Paired(baseline), stats.Paired(current), opts)
 	baseByKey := byKey(base)
 	for _, c := range cur {
 		if b, ok := baseByKey[c.Key]; ok {
-			v.add(compareRow(b, c, opts))
+			r := compareRow(b, c, opts)
+			r.Paired = paired[c.Key]
+			host.apply(&r)
+			v.add(r)
 		}
 	}
 	return v

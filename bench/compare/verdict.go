@@ -13,6 +13,9 @@ const (
 	StatusImprovement = "improvement"
 	StatusUnchanged   = "unchanged"
 	StatusUnusable    = "unusable"
+	// StatusInconclusive is a change measured on a host too noisy to
+	// tell it from the host's own slowdown (see bench/noise).
+	StatusInconclusive = "inconclusive"
 )
 
 // Exit codes of ExitCode, as jsbench compare returns them.
@@ -20,6 +23,8 @@ const (
 	ExitOK         = 0
 	ExitRegression = 1
 	ExitUnusable   = 2
+	// ExitInconclusive: the host was too noisy to judge.
+	ExitInconclusive = 3
 )
 
 // Row is the comparison of one scenario × volume × phase. ChangePct is
@@ -41,6 +46,16 @@ type Row struct {
 	Test             UTest    `json:"test"`
 	Significant      bool     `json:"significant"`
 	Warnings         []string `json:"warnings,omitempty"`
+	// Gate names the figure that decided Status: GateAbsolute, or
+	// GatePaired when a change of the absolute time on a noisy host was
+	// not shared by the paired ratio.
+	Gate string `json:"gate,omitempty"`
+	// Paired compares the paired ratios to the reference volume, on the
+	// ready (or recovery) row of a volume that has a reference.
+	Paired *PairedRow `json:"paired,omitempty"`
+	// BusyRuns names the runs of this scenario and volume that were
+	// taken on a busy host, on either side ("new nfs-lan#3").
+	BusyRuns []string `json:"busy_runs,omitempty"`
 }
 
 // Verdict is the outcome of Compare: every row, the regressions and
@@ -53,17 +68,24 @@ type Verdict struct {
 	Regressions  []Row    `json:"regressions"`
 	Improvements []Row    `json:"improvements"`
 	Unusable     []string `json:"unusable"`
-	Warnings     []string `json:"warnings,omitempty"`
+	// Inconclusive holds the rows whose change could not be told from a
+	// noisy host's.
+	Inconclusive []Row          `json:"inconclusive"`
+	Host         HostComparison `json:"host"`
+	Warnings     []string       `json:"warnings,omitempty"`
 }
 
 // ExitCode is 1 when a row regressed, otherwise 2 when some input was
-// unusable, otherwise 0.
+// unusable, otherwise 3 when a row was inconclusive on a noisy host,
+// otherwise 0.
 func (v Verdict) ExitCode() int {
 	switch {
 	case len(v.Regressions) > 0:
 		return ExitRegression
 	case len(v.Unusable) > 0:
 		return ExitUnusable
+	case len(v.Inconclusive) > 0:
+		return ExitInconclusive
 	}
 	return ExitOK
 }
@@ -80,6 +102,8 @@ func (v Verdict) Headline() string {
 		return fmt.Sprintf("regression in %d of %d rows: %s", len(v.Regressions), len(v.Rows), strings.Join(names, "; "))
 	case ExitUnusable:
 		return "unusable input: " + strings.Join(v.Unusable, "; ")
+	case ExitInconclusive:
+		return v.inconclusiveHeadline()
 	}
 	return fmt.Sprintf("no regression in %d rows (threshold %g%%, alpha %g)", len(v.Rows), v.ThresholdPct, v.Alpha)
 }
@@ -93,5 +117,7 @@ func (v *Verdict) add(r Row) {
 		v.Improvements = append(v.Improvements, r)
 	case StatusUnusable:
 		v.Unusable = append(v.Unusable, r.Key.String()+": "+r.Reason)
+	case StatusInconclusive:
+		v.Inconclusive = append(v.Inconclusive, r)
 	}
 }

@@ -33,6 +33,7 @@ type Instance struct {
 	port   int
 	volume string
 	tty    bool
+	pid    int
 
 	startedAt time.Time
 	loginURL  string
@@ -69,6 +70,9 @@ func (i *Instance) begin(ctx context.Context) error {
 	}
 	c := info.Container
 	i.tty = c.Config != nil && c.Config.Tty
+	if c.State != nil {
+		i.pid = c.State.Pid
+	}
 	i.loginURL = loginURL(c, i.port)
 	i.lines = make(chan jenkinslog.Line, linesBuffered)
 	i.exited = make(chan struct{})
@@ -105,6 +109,10 @@ func (i *Instance) StartedAt() time.Time { return i.startedAt }
 func (i *Instance) ReceivedClock() jenkinslog.Clock {
 	return jenkinslog.Clock{Source: "docker", Resolution: time.Nanosecond}
 }
+
+// Pid is the host's process id of the container's first process, 0 when
+// it had exited before Start looked.
+func (i *Instance) Pid() int { return i.pid }
 
 // Lines streams the container's log from its first line, each stamped
 // with Docker's receipt time. It is closed when the log ends or Stop is

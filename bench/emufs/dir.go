@@ -8,6 +8,12 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 )
 
+// listingTrips is how many FUSE round trips a listing's first readdir
+// round trip stands for: the kernel also opens the directory and asks
+// once more for the entries after the last (an empty reply ends the
+// listing), where an NFS client sends one READDIRPLUS.
+const listingTrips = 3
+
 // dirStream is what the loopback's directory handle offers.
 type dirStream interface {
 	fs.DirStream
@@ -18,13 +24,17 @@ type dirStream interface {
 }
 
 // dir is an open directory whose listing pays one readdir round trip per
-// Profile.ReaddirBatch entries.
+// Profile.ReaddirBatch entries. A round trip's delay runs while emufs
+// reads the entries and looks each one up (READDIRPLUS), and is waited
+// for at the end of the listing or when the next round trip starts.
 type dir struct {
 	stream dirStream
 	n      *node
 	// read counts the entries returned since the listing (re)started;
 	// the kernel serializes readdir calls on a handle.
 	read int
+	// pending is the current round trip's reply.
+	pending reply
 }
 
 var (
@@ -37,11 +47,19 @@ var (
 
 func (d *dir) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Errno) {
 	if d.startsRoundTrip() && d.stream.HasNext() {
-		d.n.s.simple(opReaddir, d.n.s.p.Readdir)
+		d.pending.wait()
+		trips := 1
+		if d.read == 0 {
+			trips = listingTrips
+		}
+		d.pending = d.n.s.serve(request{op: opReaddir, latency: d.n.s.p.Readdir, roundTrips: trips})
 	}
 	e, errno := d.stream.Readdirent(ctx)
 	if e != nil {
 		d.read++
+	} else {
+		d.pending.wait()
+		d.pending = reply{}
 	}
 	return e, errno
 }
@@ -64,6 +82,7 @@ func (d *dir) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*fs.
 func (d *dir) Seekdir(ctx context.Context, off uint64) syscall.Errno {
 	if off == 0 {
 		d.read = 0
+		d.pending = reply{}
 	}
 	return d.stream.Seekdir(ctx, off)
 }

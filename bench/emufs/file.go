@@ -61,12 +61,12 @@ func unwrap(f fs.FileHandle) fs.FileHandle {
 // and counts against both caps.
 func (f *file) Read(ctx context.Context, dest []byte, off int64) (fuse.ReadResult, syscall.Errno) {
 	n := int64(len(dest))
-	f.s.serve(request{op: opRead, latency: f.s.p.Read, bytes: n, capBytes: n, capIOs: 1, ino: f.ino, off: off, size: n})
+	defer f.s.serve(request{op: opRead, latency: f.s.p.Read, bytes: n, capBytes: n, capIOs: 1, ino: f.ino, off: off, size: n}).wait()
 	return f.lf.Read(ctx, dest, off)
 }
 
 func (f *file) Write(ctx context.Context, data []byte, off int64) (uint32, syscall.Errno) {
-	f.beforeWrite(int64(len(data)), off)
+	defer f.beforeWrite(int64(len(data)), off).wait()
 	return f.lf.Write(ctx, data, off)
 }
 
@@ -75,13 +75,13 @@ func (f *file) Writev(ctx context.Context, data [][]byte, off int64) (uint32, sy
 	for _, d := range data {
 		n += int64(len(d))
 	}
-	f.beforeWrite(n, off)
+	defer f.beforeWrite(n, off).wait()
 	return f.lf.Writev(ctx, data, off)
 }
 
-// beforeWrite delays a write of n bytes. Written through, it counts
-// against the caps at once; buffered, it waits for the next fsync.
-func (f *file) beforeWrite(n, off int64) {
+// beforeWrite draws the delay of a write of n bytes. Written through, it
+// counts against the caps at once; buffered, it waits for the next fsync.
+func (f *file) beforeWrite(n, off int64) reply {
 	r := request{op: opWrite, latency: f.s.p.Write, bytes: n, ino: f.ino, off: off, size: n}
 	f.mu.Lock()
 	f.dirty = true
@@ -92,7 +92,7 @@ func (f *file) beforeWrite(n, off int64) {
 		r.capBytes, r.capIOs = n, 1
 	}
 	f.mu.Unlock()
-	f.s.serve(r)
+	return f.s.serve(r)
 }
 
 // Flush runs at every close. Only closing a written file pays: that is
@@ -110,7 +110,7 @@ func (f *file) Flush(ctx context.Context) syscall.Errno {
 	if dirty {
 		r.latency = f.s.p.Flush
 	}
-	f.s.serve(r)
+	defer f.s.serve(r).wait()
 	return f.lf.Flush(ctx)
 }
 
@@ -124,7 +124,7 @@ func (f *file) Fsync(ctx context.Context, flags uint32) syscall.Errno {
 	r := request{op: opFsync, latency: f.s.p.Fsync, capBytes: f.pendingBytes, capIOs: f.pendingWrites + 1}
 	f.pendingBytes, f.pendingWrites = 0, 0
 	f.mu.Unlock()
-	f.s.serve(r)
+	defer f.s.serve(r).wait()
 	if f.s.p.Fsync.Median > 0 {
 		return 0
 	}

@@ -32,6 +32,7 @@ type Server struct {
 	fuse       *fuse.Server
 	shaper     *shaper
 	root       *node
+	calibrator *calibrator
 
 	mu        sync.Mutex
 	unmounted bool
@@ -78,7 +79,29 @@ func Mount(mountPoint, backingDir string, p Profile, opts ...Option) (*Server, e
 	return s, nil
 }
 
+// mount mounts with the data path the profile allows. A passthrough
+// mount the kernel would not honour (an older kernel, a backing
+// directory on a stacked file system) is mounted again with the
+// writeback cache.
 func (s *Server) mount(p Profile, cfg mountConfig) error {
+	s.shaper.dataPath = dataPath(p)
+	if err := s.mountWith(p, cfg); err != nil {
+		return err
+	}
+	if s.shaper.dataPath == DataPassthrough && !s.passesThrough() {
+		if err := s.fuse.Unmount(); err != nil {
+			return fmt.Errorf("unmount %q to mount it again without passthrough: %w", s.mountPoint, err)
+		}
+		s.shaper.dataPath = DataWriteback
+		if err := s.mountWith(p, cfg); err != nil {
+			return err
+		}
+	}
+	s.calibrate()
+	return nil
+}
+
+func (s *Server) mountWith(p Profile, cfg mountConfig) error {
 	loopback, err := fs.NewLoopbackRoot(s.backingDir)
 	if err != nil {
 		return fmt.Errorf("open backing directory %q: %w", s.backingDir, err)
@@ -86,7 +109,7 @@ func (s *Server) mount(p Profile, cfg mountConfig) error {
 	ln := loopback.(*fs.LoopbackNode)
 	s.root = &node{LoopbackNode: ln, s: s.shaper}
 	ln.RootData.RootNode = s.root
-	server, err := fs.Mount(s.mountPoint, s.root, fuseOptions(p, cfg))
+	server, err := fs.Mount(s.mountPoint, s.root, fuseOptions(p, cfg, s.shaper.dataPath))
 	if err != nil {
 		return fmt.Errorf("mount %q over %q: %w", s.mountPoint, s.backingDir, err)
 	}
@@ -96,12 +119,13 @@ func (s *Server) mount(p Profile, cfg mountConfig) error {
 
 // fuseOptions mounts without fusermount (root) and lets the kernel skip
 // every request it can: the emulation should add delays, not requests.
-// The writeback cache keeps written pages, as an NFS client and a local
-// file system do; no xattrs spares a security.capability query per
-// write; explicit cache control keeps pages when attributes change, as
-// only this mount writes the backing files.
-func fuseOptions(p Profile, cfg mountConfig) *fs.Options {
+// The data path (see DataPath) decides whether data requests come at
+// all; no xattrs spares a security.capability query per write;
+// explicit cache control keeps pages when attributes change, as only
+// this mount writes the backing files.
+func fuseOptions(p Profile, cfg mountConfig, data DataPath) *fs.Options {
 	entry, attr, negative := p.Cache.Entry.D(), p.Cache.Attr.D(), p.Cache.Negative.D()
+	extra, disabled := data.capabilities()
 	return &fs.Options{
 		MountOptions: fuse.MountOptions{
 			AllowOther:               cfg.allowOther,
@@ -112,7 +136,8 @@ func fuseOptions(p Profile, cfg mountConfig) *fs.Options {
 			MaxWrite:                 maxWrite,
 			DisableXAttrs:            true,
 			ExplicitDataCacheControl: true,
-			ExtraCapabilities:        fuse.CAP_WRITEBACK_CACHE,
+			ExtraCapabilities:        extra,
+			DisabledCapabilities:     disabled,
 		},
 		EntryTimeout:    &entry,
 		AttrTimeout:     &attr,
@@ -122,6 +147,9 @@ func fuseOptions(p Profile, cfg mountConfig) *fs.Options {
 
 // MountPoint returns where the file system is mounted.
 func (s *Server) MountPoint() string { return s.mountPoint }
+
+// DataPath returns how file data moves through this mount.
+func (s *Server) DataPath() DataPath { return s.shaper.dataPath }
 
 // Profile returns the profile the file system emulates.
 func (s *Server) Profile() Profile { return s.shaper.p }
@@ -166,6 +194,7 @@ func (s *Server) Unmount() error {
 		return s.err
 	}
 	s.unmounted = true
+	s.stopCalibration()
 	if err := s.fuse.Unmount(); err != nil {
 		s.err = s.detach(err)
 	}

@@ -176,7 +176,9 @@ func TestThroughputCapLimitsWrite(t *testing.T) {
 }
 
 func TestStatsCountOperations(t *testing.T) {
-	srv, mnt, _ := mountT(t, Profile{Name: "flushing", Flush: fixed(time.Millisecond)})
+	// The read latency keeps data requests coming to emufs (no passthrough).
+	p := Profile{Name: "flushing", Flush: fixed(time.Millisecond), Read: fixed(time.Microsecond)}
+	srv, mnt, _ := mountT(t, p)
 	if err := os.WriteFile(filepath.Join(mnt, "f"), []byte(strings.Repeat("x", 100)), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,11 @@ func fresh(in *fs.Inode) {
 }
 
 func (n *node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(opLookup, n.s.p.Metadata)
+	if isCalibration(name) && n.IsRoot() {
+		n.s.sleep.until(time.Now().Add(calibrationDelay))
+		return nil, syscall.ENOENT
+	}
+	defer n.s.simple(opLookup, n.s.p.Metadata).wait()
 	child, errno := n.LoopbackNode.Lookup(ctx, name, out)
 	if errno == 0 {
 		fresh(child)
@@ -67,22 +71,22 @@ func (n *node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*fs
 // (size, times), which an NFS client answers from the attributes its
 // replies carried.
 func (n *node) Getattr(ctx context.Context, f fs.FileHandle, out *fuse.AttrOut) syscall.Errno {
-	n.getattrDelay()
+	defer n.getattrDelay().wait()
 	return n.LoopbackNode.Getattr(ctx, unwrap(f), out)
 }
 
 func (n *node) Statx(ctx context.Context, f fs.FileHandle, flags, mask uint32, out *fuse.StatxOut) syscall.Errno {
-	n.getattrDelay()
+	defer n.getattrDelay().wait()
 	return n.LoopbackNode.Statx(ctx, unwrap(f), flags, mask, out)
 }
 
-func (n *node) getattrDelay() {
+func (n *node) getattrDelay() reply {
 	var l Latency
 	if time.Since(time.Unix(0, n.attrAt.Load())) >= n.s.p.Cache.Attr.D() {
 		l = n.s.p.Metadata
 	}
-	n.s.simple(opGetattr, l)
 	fresh(n.EmbeddedInode())
+	return n.s.simple(opGetattr, l)
 }
 
 // Setattr pays for a change a program asked for. The kernel's writeback
@@ -93,7 +97,7 @@ func (n *node) Setattr(ctx context.Context, f fs.FileHandle, in *fuse.SetAttrIn,
 	if in.Valid&^(fuse.FATTR_MTIME|fuse.FATTR_CTIME|fuse.FATTR_FH|fuse.FATTR_LOCKOWNER) != 0 {
 		l = n.s.p.Namespace
 	}
-	n.s.simple(opSetattr, l)
+	defer n.s.simple(opSetattr, l).wait()
 	fresh(n.EmbeddedInode())
 	return n.LoopbackNode.Setattr(ctx, unwrap(f), in, out)
 }
@@ -111,7 +115,7 @@ func readable(flags uint32) uint32 {
 // Open pays the close-to-open revalidation and keeps the kernel's page
 // cache: nothing but this mount changes the backing files.
 func (n *node) Open(ctx context.Context, flags uint32) (fs.FileHandle, uint32, syscall.Errno) {
-	n.s.simple(opOpen, n.s.p.Open)
+	defer n.s.simple(opOpen, n.s.p.Open).wait()
 	fh, fuseFlags, errno := n.LoopbackNode.Open(ctx, readable(flags))
 	if errno != 0 {
 		return nil, 0, errno
@@ -120,7 +124,7 @@ func (n *node) Open(ctx context.Context, flags uint32) (fs.FileHandle, uint32, s
 }
 
 func (n *node) Create(ctx context.Context, name string, flags, mode uint32, out *fuse.EntryOut) (*fs.Inode, fs.FileHandle, uint32, syscall.Errno) {
-	n.s.simple(opCreate, n.s.p.Namespace)
+	defer n.s.simple(opCreate, n.s.p.Namespace).wait()
 	child, fh, fuseFlags, errno := n.LoopbackNode.Create(ctx, name, readable(flags), mode, out)
 	if errno != 0 {
 		return nil, nil, 0, errno
@@ -131,7 +135,7 @@ func (n *node) Create(ctx context.Context, name string, flags, mode uint32, out 
 }
 
 func (n *node) Tmpfile(ctx context.Context, flags, mode uint32, out *fuse.EntryOut) (*fs.Inode, fs.FileHandle, uint32, syscall.Errno) {
-	n.s.simple(opCreate, n.s.p.Namespace)
+	defer n.s.simple(opCreate, n.s.p.Namespace).wait()
 	child, fh, fuseFlags, errno := n.LoopbackNode.Tmpfile(ctx, readable(flags), mode, out)
 	if errno != 0 {
 		return nil, nil, 0, errno
@@ -149,7 +153,7 @@ func (n *node) OpendirHandle(ctx context.Context, flags uint32) (fs.FileHandle, 
 }
 
 func (n *node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(opMkdir, n.s.p.Namespace)
+	defer n.s.simple(opMkdir, n.s.p.Namespace).wait()
 	child, errno := n.LoopbackNode.Mkdir(ctx, name, mode, out)
 	if errno == 0 {
 		fresh(child)
@@ -158,31 +162,31 @@ func (n *node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 }
 
 func (n *node) Rmdir(ctx context.Context, name string) syscall.Errno {
-	n.s.simple(opRmdir, n.s.p.Namespace)
+	defer n.s.simple(opRmdir, n.s.p.Namespace).wait()
 	return n.LoopbackNode.Rmdir(ctx, name)
 }
 
 func (n *node) Unlink(ctx context.Context, name string) syscall.Errno {
-	n.s.simple(opUnlink, n.s.p.Namespace)
+	defer n.s.simple(opUnlink, n.s.p.Namespace).wait()
 	return n.LoopbackNode.Unlink(ctx, name)
 }
 
 func (n *node) Rename(ctx context.Context, name string, newParent fs.InodeEmbedder, newName string, flags uint32) syscall.Errno {
-	n.s.simple(opRename, n.s.p.Namespace)
+	defer n.s.simple(opRename, n.s.p.Namespace).wait()
 	return n.LoopbackNode.Rename(ctx, name, newParent, newName, flags)
 }
 
 func (n *node) Symlink(ctx context.Context, target, name string, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(opSymlink, n.s.p.Namespace)
+	defer n.s.simple(opSymlink, n.s.p.Namespace).wait()
 	return n.LoopbackNode.Symlink(ctx, target, name, out)
 }
 
 func (n *node) Link(ctx context.Context, target fs.InodeEmbedder, name string, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(opLink, n.s.p.Namespace)
+	defer n.s.simple(opLink, n.s.p.Namespace).wait()
 	return n.LoopbackNode.Link(ctx, target, name, out)
 }
 
 func (n *node) Mknod(ctx context.Context, name string, mode, rdev uint32, out *fuse.EntryOut) (*fs.Inode, syscall.Errno) {
-	n.s.simple(opMknod, n.s.p.Namespace)
+	defer n.s.simple(opMknod, n.s.p.Namespace).wait()
 	return n.LoopbackNode.Mknod(ctx, name, mode, rdev, out)
 }

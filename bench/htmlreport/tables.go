@@ -133,24 +133,28 @@ type compareView struct {
 	Method   string
 }
 
-type compareRow struct{ Key, Status, Baseline, New, Change, P, Reason string }
+type compareRow struct{ Key, Status, Gate, Baseline, New, Change, Paired, P, Reason string }
 
 func buildCompare(v *compare.Verdict) *compareView {
 	if v == nil {
 		return nil
 	}
 	c := &compareView{Headline: v.Headline(), Class: map[int]string{compare.ExitOK: "ok",
-		compare.ExitRegression: "bad", compare.ExitUnusable: "warn"}[v.ExitCode()]}
+		compare.ExitRegression: "bad", compare.ExitUnusable: "warn", compare.ExitInconclusive: "warn"}[v.ExitCode()]}
 	for _, r := range v.Rows {
 		row := compareRow{Key: r.Key.String(), Status: r.Status, Baseline: duration(r.BaselineMedianMS),
-			New: duration(r.CurrentMedianMS), Change: "–", P: "–", Reason: r.Reason}
+			New: duration(r.CurrentMedianMS), Change: "–", P: "–", Reason: r.Reason, Gate: r.Gate, Paired: "–"}
+		if p := r.Paired; p != nil && p.Status != compare.StatusUnusable {
+			row.Paired = fmt.Sprintf("%.2f× → %.2f× (%+.1f%%)", p.BaselineMedian, p.CurrentMedian, p.ChangePct)
+		}
 		if r.Status != compare.StatusUnusable {
 			row.Change = fmt.Sprintf("%+.1f%% [%+.1f, %+.1f]", r.ChangePct, r.ChangeCILowPct, r.ChangeCIHighPct)
 			row.P = fmt.Sprintf("%.3g", r.Test.P)
 		}
 		c.Rows = append(c.Rows, row)
 	}
-	c.Method = fmt.Sprintf("Mann–Whitney U test; a row regresses when p < %g and the median is slower by more than %g%%.",
+	c.Method = fmt.Sprintf("Mann–Whitney U test; a row regresses when p < %g and the median is slower by more than %g%%. "+
+		"Gate: the figure that decided the row. On a busy host (or a host of another speed), a change of the absolute time that the paired ratio does not share is no regression (gate: paired ratio); otherwise the row is inconclusive.",
 		v.Alpha, v.ThresholdPct)
 	return c
 }

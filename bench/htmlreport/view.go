@@ -42,6 +42,10 @@ type scenarioView struct {
 	Notes        []noteView
 	// Calibration is set for a simulated controller calibrated from a log.
 	Calibration *calibrationView
+	// Noise is the host's noise strip; nil when no run measured it.
+	Noise *noiseView
+	// Paired lists the paired ratios to the reference volume.
+	Paired []pairedView
 }
 
 // headlineView is the verdict in words.
@@ -57,7 +61,9 @@ type headlineView struct {
 	NoData bool
 }
 
-type slowerView struct{ Volume, Ratio, Figure string }
+// slowerView is one "slower" line of the verdict; Paired is its paired
+// ratio to the reference volume, "" when it has none.
+type slowerView struct{ Volume, Ratio, Figure, Paired string }
 
 // optionView is one row of the verdict table.
 type optionView struct {
@@ -73,6 +79,9 @@ func buildPage(m report.Model, o Options) pageView {
 	trendData := sessions(o.History, m.Records, m.Summaries)
 	for i, d := range groups {
 		sv := buildScenario(i, d, rankOptions(d, m.Recommendations), buildCalibration(m, d.name), trendData, &p.Charts)
+		sv.Noise = buildNoise(sv.Anchor, d.name, d.records, m.Host)
+		sv.Paired = pairedRows(m, d.name)
+		addPaired(&sv.Headline, sv.Paired)
 		p.Simulated = p.Simulated || sv.Simulated
 		p.Scenarios = append(p.Scenarios, sv)
 	}

@@ -36,9 +36,16 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	Time      string        `xml:"time,attr,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped"`
 	Error     *junitProblem `xml:"error"`
 	Failure   *junitProblem `xml:"failure"`
 	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+// junitSkipped marks a case not judged, the reason as its text (the
+// schema's skipped element holds text only; Jenkins shows it).
+type junitSkipped struct {
+	Message string `xml:",chardata"`
 }
 
 type junitProblem struct {
@@ -52,8 +59,9 @@ type junitProblem struct {
 // is the new median in seconds. With a verdict, a regression is a
 // failure and an unusable row an error, with the figures in the message;
 // input problems that belong to no row are errors of the case
-// jsbench.input. Without a verdict, a phase fails when runs did not
-// finish.
+// jsbench.input, and a row inconclusive on a noisy host is skipped with
+// the reason (naming the busy runs). Without a verdict, a phase fails
+// when runs did not finish.
 func JUnit(w io.Writer, m Model) error {
 	suite := junitSuite{Name: "jsbench"}
 	if m.Verdict != nil {
@@ -68,6 +76,9 @@ func JUnit(w io.Writer, m Model) error {
 		}
 		if c.Error != nil {
 			suite.Errors++
+		}
+		if c.Skipped != nil {
+			suite.Skipped++
 		}
 	}
 	doc := junitSuites{Name: "jsbench", Tests: suite.Tests, Failures: suite.Failures, Errors: suite.Errors, Suites: []junitSuite{suite}}
@@ -107,6 +118,8 @@ func verdictCases(v compare.Verdict, summaries []stats.Summary) []junitCase {
 		case compare.StatusUnusable:
 			c.Error = &junitProblem{Message: msg, Type: "unusable", Text: rowDetail(r)}
 			rowReasons[r.Key.String()+": "+r.Reason] = true
+		case compare.StatusInconclusive:
+			c.Skipped = &junitSkipped{Message: "inconclusive: " + msg}
 		}
 		cases = append(cases, c)
 	}

@@ -25,6 +25,10 @@ func Markdown(w io.Writer, m Model) error {
 			cell(s.Phase), s.N, ms(s.MedianMS), ciText(s), ms(s.P5MS), ms(s.P95MS), ms(s.IQRMS), len(s.Outliers), unfinished(s))
 	}
 	markdownCalibrations(&b, m.Calibrations)
+	markdownPaired(&b, m.Paired)
+	for _, line := range hostLines(m) {
+		b.WriteString("\n" + escapeMarkdown(line) + "\n")
+	}
 	if lines := warningLines(m); len(lines) > 0 {
 		b.WriteString("\n<details><summary>Warnings (" + fmt.Sprint(len(lines)) + ")</summary>\n\n")
 		for _, l := range lines {
@@ -42,13 +46,14 @@ func Markdown(w io.Writer, m Model) error {
 }
 
 func markdownVerdict(b *strings.Builder, v compare.Verdict) {
-	label := map[int]string{compare.ExitOK: "✅ No regression", compare.ExitRegression: "❌ Regression", compare.ExitUnusable: "⚠️ Unusable input"}
+	label := map[int]string{compare.ExitOK: "✅ No regression", compare.ExitRegression: "❌ Regression",
+		compare.ExitUnusable: "⚠️ Unusable input", compare.ExitInconclusive: "⏸️ Inconclusive: host too noisy"}
 	fmt.Fprintf(b, "**%s** — %s\n\n", label[v.ExitCode()], escapeMarkdown(v.Headline()))
-	b.WriteString("| scenario / volume / phase | status | baseline ms | new ms | change [95% CI] | p | why |\n")
-	b.WriteString("|---|---|--:|--:|--:|--:|---|\n")
+	b.WriteString("| scenario / volume / phase | status | gate | baseline ms | new ms | change [95% CI] | paired ratio | p | why |\n")
+	b.WriteString("|---|---|---|--:|--:|--:|--:|--:|---|\n")
 	for _, r := range v.Rows {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", cell(r.Key.String()), statusText(r.Status),
-			ms(r.BaselineMedianMS), ms(r.CurrentMedianMS), changeText(r), pText(r.Test.P, r.Test.Method), cell(r.Reason))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", cell(r.Key.String()), statusText(r.Status), r.Gate,
+			ms(r.BaselineMedianMS), ms(r.CurrentMedianMS), changeText(r), pairedChangeText(r), pText(r.Test.P, r.Test.Method), cell(r.Reason))
 	}
 	if len(v.Rows) > 0 {
 		fmt.Fprintf(b, "\nTest: %s where both sides have fewer than 50 runs and no ties, else %s. Regression: p < %g and median slower by more than %g%%.\n\n",
@@ -57,7 +62,7 @@ func markdownVerdict(b *strings.Builder, v compare.Verdict) {
 }
 
 func statusText(status string) string {
-	if status == compare.StatusRegression || status == compare.StatusUnusable {
+	if status == compare.StatusRegression || status == compare.StatusUnusable || status == compare.StatusInconclusive {
 		return "**" + status + "**"
 	}
 	return status

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/jsbench/jsbench/bench/compare"
+	"github.com/jsbench/jsbench/bench/noise"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/stats"
 )
@@ -21,6 +22,11 @@ type Model struct {
 	// Config holds key: value lines describing where the results come
 	// from (goos, goarch, cpu, …), written at the top of Go benchmark text.
 	Config []ConfigLine `json:"config,omitempty"`
+	// Paired compares each volume with its scenario's reference volume,
+	// iteration by iteration (see stats.Paired).
+	Paired []stats.Pairing `json:"paired,omitempty"`
+	// Host judges each run's host: busy or quiet, and why (bench/noise).
+	Host noise.Assessment `json:"host"`
 	// Records are the runs the summaries were made from, for formats
 	// that list single runs (the HTML page shows each failure with its
 	// log). They are not part of the JSON summary: results.jsonl holds them.
@@ -45,7 +51,8 @@ type Renderer func(w io.Writer, m Model) error
 // Build summarizes current and, when baseline is not nil, compares
 // current against it.
 func Build(current, baseline []results.Record, opts compare.Options) Model {
-	m := Model{Summaries: stats.Summarize(current, stats.Options{}), Records: current}
+	m := Model{Summaries: stats.Summarize(current, stats.Options{}), Records: current,
+		Paired: stats.Paired(current), Host: noise.Assess(current)}
 	m.Recommendations = recommend(m.Summaries, current)
 	m.Calibrations = calibrations(m.Recommendations, m.Summaries, current)
 	if baseline != nil {

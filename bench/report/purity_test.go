@@ -12,7 +12,7 @@ import (
 // link Docker, FUSE, Kubernetes's client or a browser, so that jsbench
 // report and compare run anywhere.
 func TestPurity(t *testing.T) {
-	pkgs := []string{"../stats", "../compare", "."}
+	pkgs := []string{"../stats", "../compare", "../noise", "."}
 	direct := list(t, "{{.ImportPath}}: {{join .Imports \" \"}}", pkgs...)
 	for _, line := range strings.Split(strings.TrimSpace(direct), "\n") {
 		pkg, imports, _ := strings.Cut(line, ": ")

@@ -38,6 +38,9 @@ func Table(w io.Writer, m Model) error {
 				return err
 			}
 		}
+		if err := scenarioFootnote(w, m, r.Scenario); err != nil {
+			return err
+		}
 	}
 	return Recommend(w, m)
 }

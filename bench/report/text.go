@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/jsbench/jsbench/bench/compare"
 )
 
 // Text writes the Model as aligned plain-text tables for a terminal: the
@@ -12,11 +14,7 @@ import (
 func Text(w io.Writer, m Model) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if v := m.Verdict; v != nil {
-		fmt.Fprintln(tw, "SCENARIO/VOLUME/PHASE\tSTATUS\tBASELINE MS\tNEW MS\tCHANGE [CI]\tP\tWHY")
-		for _, r := range v.Rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Key, r.Status, ms(r.BaselineMedianMS),
-				ms(r.CurrentMedianMS), changeText(r), pText(r.Test.P, r.Test.Method), r.Reason)
-		}
+		verdictRows(tw, *v)
 		fmt.Fprintln(tw)
 	}
 	fmt.Fprintln(tw, "SCENARIO\tVOLUME\tPHASE\tN\tMEDIAN MS\t95% CI MS\tP5\tP95\tIQR\tOUTLIERS\tNOT FINISHED")
@@ -24,10 +22,14 @@ func Text(w io.Writer, m Model) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.Scenario, s.Volume, s.Phase, s.N,
 			ms(s.MedianMS), ciText(s), ms(s.P5MS), ms(s.P95MS), ms(s.IQRMS), len(s.Outliers), unfinished(s))
 	}
+	textPaired(tw, m.Paired)
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	var b strings.Builder
+	for _, line := range hostLines(m) {
+		fmt.Fprintf(&b, "%s\n", line)
+	}
 	for _, line := range warningLines(m) {
 		fmt.Fprintf(&b, "warning: %s\n", line)
 	}
@@ -38,6 +40,30 @@ func Text(w io.Writer, m Model) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
+}
+
+// Verdict writes the comparison with the baseline alone: a row per
+// scenario, volume and phase, then the verdict's headline. It writes
+// nothing when the Model has no baseline.
+func Verdict(w io.Writer, m Model) error {
+	if m.Verdict == nil {
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	verdictRows(tw, *m.Verdict)
+	fmt.Fprintf(tw, "\n%s\n", m.Verdict.Headline())
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write verdict: %w", err)
+	}
+	return nil
+}
+
+func verdictRows(w io.Writer, v compare.Verdict) {
+	fmt.Fprintln(w, "SCENARIO/VOLUME/PHASE\tSTATUS\tGATE\tBASELINE MS\tNEW MS\tCHANGE [CI]\tPAIRED RATIO\tP\tWHY")
+	for _, r := range v.Rows {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Key, r.Status, r.Gate, ms(r.BaselineMedianMS),
+			ms(r.CurrentMedianMS), changeText(r), pairedChangeText(r), pText(r.Test.P, r.Test.Method), r.Reason)
+	}
 }
 
 func pText(p float64, method string) string {
@@ -76,6 +102,12 @@ func warningLines(m Model) []string {
 			phases = "{" + strings.Join(g.phases, ",") + "}"
 		}
 		lines = append(lines, g.sv+"/"+phases+": "+g.text)
+	}
+	lines = append(lines, hostWarnings(m.Records)...)
+	for _, p := range m.Paired {
+		for _, w := range p.Warnings {
+			lines = append(lines, p.Scenario+"/"+p.Volume+" paired with "+p.Reference+": "+w)
+		}
 	}
 	if v := m.Verdict; v != nil {
 		lines = append(lines, v.Warnings...)

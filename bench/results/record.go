@@ -106,6 +106,11 @@ type Record struct {
 	// subject made on it during its start and the latency injected into
 	// them, by operation (lookup, getattr, open, read, create, …).
 	StorageOps map[string]OpCount `json:"storage_ops,omitempty"`
+	// Host is what the machine was doing around the run (see host.go).
+	Host *Host `json:"host,omitempty"`
+	// ReferenceVolume names the scenario's reference volume, the one
+	// paired ratios divide by.
+	ReferenceVolume string `json:"reference_volume,omitempty"`
 	// LastLines holds the tail of the log for failed and timed-out runs.
 	LastLines []string `json:"last_lines,omitempty"`
 	// LogLines counts the lines read; StreamedLines those seen live.

@@ -59,9 +59,11 @@ func (r *Runner) restartRun(ctx context.Context, sc *scenario.Scenario, v scenar
 		rec.Volume.Params[k] = val
 	}
 	var run cleanup.Stack
+	r.referenceBefore(ctx, &rec)
 	r.start(ctx, sc, v, h, &run, &rec)
 	if err := run.Run(ctx); err != nil {
 		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
 	}
+	r.referenceAfter(ctx, &rec)
 	r.finish(ctx, step, rec)
 }

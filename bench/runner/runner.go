@@ -47,6 +47,8 @@ type Runner struct {
 	// DropCaches, when set, is called before each measured start; it
 	// reports whether the page cache was dropped.
 	DropCaches func() bool
+	// Host, when set, measures the host around each run.
+	Host HostMeter
 
 	// adaptive judges the scenario being run when it says `runs: auto`.
 	adaptive *adaptive
@@ -110,6 +112,7 @@ func (r *Runner) coldRun(ctx context.Context, sc *scenario.Scenario, v scenario.
 func (r *Runner) measure(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, iteration int, warmup bool) results.Record {
 	var stack cleanup.Stack
 	rec := r.newRecord(sc, v, iteration, warmup)
+	r.referenceBefore(ctx, &rec)
 	home, err := r.prepareHome(ctx, sc, v, &stack, &rec)
 	if err == nil {
 		r.start(ctx, sc, v, home, &stack, &rec)
@@ -119,6 +122,7 @@ func (r *Runner) measure(ctx context.Context, sc *scenario.Scenario, v scenario.
 	if err := stack.Run(ctx); err != nil {
 		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())
 	}
+	r.referenceAfter(ctx, &rec)
 	return rec
 }
 
@@ -183,6 +187,8 @@ func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration i
 		Iteration:    iteration,
 		Warmup:       warmup,
 		StartedAt:    time.Now().UTC(),
+		// ReferenceVolume lets reports pair without the scenario file.
+		ReferenceVolume: sc.Reference,
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jsbench/jsbench/bench/container"
+	"github.com/jsbench/jsbench/bench/host"
 	"github.com/jsbench/jsbench/bench/jenkinslog"
 	"github.com/jsbench/jsbench/bench/process"
 	"github.com/jsbench/jsbench/bench/results"
@@ -19,6 +20,7 @@ import (
 	"github.com/jsbench/jsbench/bench/scenario"
 	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/yardstick"
 )
 
 func TestMain(m *testing.M) {
@@ -93,14 +95,25 @@ func TestColdRunsOfTheSimulatedControllerAsProcesses(t *testing.T) {
 }
 
 func newRunner(t *testing.T, runtimes map[string]runner.Runtime, subjects *runner.Subjects) *runner.Runner {
+	work := t.TempDir()
 	return &runner.Runner{
 		SuiteID:  fmt.Sprintf("it%d", time.Now().UnixNano()%1e9),
-		WorkDir:  t.TempDir(),
+		WorkDir:  work,
 		Runtimes: runtimes,
 		Subjects: subjects,
 		Sink:     &memorySink{},
+		Host:     hostMeter{dir: work},
 	}
 }
+
+// hostMeter measures the real host, as the suite's does.
+type hostMeter struct{ dir string }
+
+func (m hostMeter) Reference(ctx context.Context) (results.Reference, error) {
+	return yardstick.Run(ctx, m.dir)
+}
+
+func (m hostMeter) Watch(pid int) func() (*results.HostDuring, []string) { return host.Watch(pid).Stop }
 
 // checkColdRuns runs two cold starts on each volume and checks what the
 // issue of a cold start is: the war extracted onto the volume, every
@@ -128,6 +141,7 @@ func checkColdRuns(t *testing.T, r *runner.Runner, runtime string) {
 			t.Errorf("run %d on %q, want %q: volumes must interleave", i, rec.Volume.Name, wantOrder[i])
 		}
 		checkRecord(t, rec)
+		checkHost(t, rec, runtime)
 	}
 	for _, name := range []string{"local", "tmpfs"} {
 		if !landed[name] {
@@ -185,6 +199,32 @@ func checkRecord(t *testing.T, rec results.Record) {
 	}
 	if rec.LogLines < rec.StreamedLines || rec.StreamedLines == 0 {
 		t.Errorf("full log %d lines, stream %d", rec.LogLines, rec.StreamedLines)
+	}
+}
+
+// checkHost checks the host figures of a run: the reference workload
+// on both sides, the window of the run with the subject's CPU time, and,
+// for a container (a cgroup of its own), its cgroup's throttling figures.
+func checkHost(t *testing.T, rec results.Record, runtime string) {
+	t.Helper()
+	h := rec.Host
+	if rec.ReferenceVolume != "local" {
+		t.Errorf("reference volume %q, want local", rec.ReferenceVolume)
+	}
+	if h == nil || h.ReferenceBefore == nil || h.ReferenceAfter == nil || h.During == nil {
+		t.Fatalf("host figures %+v: want the reference workload before and after and the run's window", h)
+	}
+	if h.ReferenceBefore.CPUMS <= 0 || h.ReferenceAfter.FileMS <= 0 || h.During.WallMS <= 0 {
+		t.Errorf("reference %+v / %+v, window %v ms", h.ReferenceBefore, h.ReferenceAfter, h.During.WallMS)
+	}
+	if h.During.SubjectPct == nil || *h.During.SubjectPct <= 0 {
+		t.Errorf("subject's CPU share not measured: %+v, warnings %q", h.During, h.Warnings)
+	}
+	ownCgroup := runtime == subject.RuntimeContainer
+	if got := h.During.Throttle != nil; got != ownCgroup {
+		t.Errorf("throttle figures %+v, want them only for a container (%v)", h.During.Throttle, ownCgroup)
+	} else if ownCgroup && !strings.Contains(h.During.Throttle.Cgroup, "/") {
+		t.Errorf("throttle cgroup %q does not name a cgroup path", h.During.Throttle.Cgroup)
 	}
 }
 

@@ -46,7 +46,9 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Vo
 		return nil
 	}
 	stack.Push("subject "+rec.Subject.Name, inst.Stop)
+	stopWatch := r.watchHost(inst, rec)
 	obs := observe(ctx, inst, sc.Timeout)
+	stopWatch()
 	rec.StorageOps = ops.since()
 	obs.reconcile(ctx, inst)
 	record(ctx, inst, obs, rec)

@@ -31,7 +31,7 @@ func TestParseProblems(t *testing.T) {
 		want []Problem
 	}{
 		{"unknown top-level field", valid + "colour: red\n", []Problem{
-			at(5, 1, "colour", "colour", `unknown field "colour"; known fields: version, name, description, subject, home, volumes, runs, warmup, timeout, start, cache, min_runs, max_runs, precision, rto, limits, kubernetes, failover`)}},
+			at(5, 1, "colour", "colour", `unknown field "colour"; known fields: version, name, description, subject, home, volumes, runs, warmup, timeout, start, cache, min_runs, max_runs, precision, rto, reference, budget, limits, kubernetes, failover`)}},
 		{"unknown subject field", strings.Replace(valid, "{kind: sim}", "{kind: sim, colour: red}", 1), []Problem{
 			at(3, 22, "subject.colour", "colour", `unknown field "colour"; known fields: kind, runtime, env, cpu, memory, sim, calibrate`)}},
 		{"wrong type", valid + `runs: "five"` + "\n", []Problem{

@@ -3,6 +3,7 @@ package scenario
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -28,6 +29,10 @@ type Adaptive struct {
 	MinRuns, MaxRuns int
 	// Precision is a fraction (0.05 for "5%").
 	Precision float64
+	// Budget, when not zero, bounds the time spent on measured runs:
+	// once it is spent the runner starts no new iteration, whatever the
+	// precision reached (each volume's last record says so).
+	Budget time.Duration
 }
 
 // runs reads `runs` (a whole number, or `auto` with min_runs, max_runs

@@ -82,10 +82,13 @@ type Scenario struct {
 	// Failovers, when set, follow every cold start with each way of
 	// losing the controller, timed until its replacement is fully up.
 	Failovers []Failover
+	// Reference names the volume the others are paired with, iteration
+	// by iteration (paired ratios); "" for none.
+	Reference string
 }
 
 var (
-	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "limits", "kubernetes", "failover"}
+	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "reference", "budget", "limits", "kubernetes", "failover"}
 	startModes = []string{StartCold, StartRestart}
 	cacheModes = []string{CacheCold, CacheWarm}
 	namePat    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -121,6 +124,10 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 	f := c.mapping(root, "")
 	c.knownKeys(f, topFields)
 	runs, adaptive := c.runs(f)
+	if budget := c.budget(f, adaptive); adaptive != nil {
+		adaptive.Budget = budget
+	}
+	vols := c.volumes(f)
 	sc := &Scenario{
 		Version:     c.version(f),
 		Name:        c.name(f, "name", `name the scenario, e.g. "name: default"`),
@@ -128,7 +135,8 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 		File:        c.file,
 		Subject:     c.subject(f),
 		Home:        c.home(f),
-		Volumes:     c.volumes(f),
+		Volumes:     vols,
+		Reference:   c.reference(f, vols),
 		Runs:        runs,
 		Adaptive:    adaptive,
 		Warmup:      int(c.integer(f, "warmup", DefaultWarmup, 0)),

@@ -41,7 +41,7 @@ volumes: [{name: local, kind: local}]
 			Version: 1, Name: "min", File: "scenarios/min.yaml",
 			Subject: Subject{Kind: "sim", Runtime: "container"},
 			Home:    Home{Kind: HomeEmpty, Seed: DefaultSeed},
-			Runs:    DefaultRuns, Warmup: DefaultWarmup, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold,
+			Runs:    DefaultRuns, Warmup: DefaultWarmup, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold, Reference: "local",
 		}, []volumeView{{"local", "local", nil, 4, 11}}},
 
 		{"full image scenario", "scenarios/full.yaml", `version: 1
@@ -83,7 +83,7 @@ rto: 5m
 			},
 			Home: Home{Kind: HomeGenerated, Jobs: 200, BuildsPerJob: 10, Plugins: 20, Folders: 4, Seed: -7},
 			Runs: 7, Warmup: 2, Timeout: 90 * time.Second, Start: StartRestart, Cache: CacheCold,
-			RTO: 5 * time.Minute,
+			RTO: 5 * time.Minute, Reference: "local",
 		}, []volumeView{
 			{"local", "local", map[string]string{"dir": "/var/tmp"}, 20, 5},
 			{"ram", "tmpfs", map[string]string{}, 23, 5},
@@ -97,7 +97,7 @@ volumes: [{name: local, kind: local}]
 			Version: 1, Name: "img", File: "min.yaml",
 			Subject: Subject{Kind: "image", Runtime: "container", Image: DefaultImage, CPUs: 1.5, MemoryBytes: 512 << 20},
 			Home:    Home{Kind: HomeEmpty, Seed: DefaultSeed},
-			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold,
+			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold, Reference: "local",
 		}, []volumeView{{"local", "local", nil, 4, 11}}},
 
 		{"war resolved against the file, dir home", "scenarios/examples/war.yaml", `version: 1
@@ -109,7 +109,7 @@ volumes: [{name: local, kind: local}]
 			Version: 1, Name: "war", File: "scenarios/examples/war.yaml",
 			Subject: Subject{Kind: "war", Runtime: "process", War: "scenarios/examples/jenkins.war", Java: DefaultJava},
 			Home:    Home{Kind: HomeDir, Seed: DefaultSeed, Dir: "scenarios/homes/big"},
-			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold,
+			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold, Reference: "local",
 		}, []volumeView{{"local", "local", nil, 5, 11}}},
 
 		{"absolute war, own java", "scenarios/war.yaml", `version: 1
@@ -120,7 +120,7 @@ volumes: [{name: local, kind: local}]
 			Version: 1, Name: "war", File: "scenarios/war.yaml",
 			Subject: Subject{Kind: "war", Runtime: "process", War: "/opt/jenkins.war", Java: "/usr/lib/jvm/java-21/bin/java"},
 			Home:    Home{Kind: HomeEmpty, Seed: DefaultSeed},
-			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold,
+			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold, Reference: "local",
 		}, []volumeView{{"local", "local", nil, 4, 11}}},
 
 		{"sim as a process with workload overrides", "s.yaml", `version: 1
@@ -135,7 +135,7 @@ volumes: [{name: local, kind: local}]
 			Subject: Subject{Kind: "sim", Runtime: "process",
 				Sim: map[string]string{"war_entries": "1000", "war_mb": "100", "reactor_threads": "4"}},
 			Home: Home{Kind: HomeEmpty, Seed: DefaultSeed},
-			Runs: DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold,
+			Runs: DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold, Reference: "local",
 		}, []volumeView{{"local", "local", nil, 7, 11}}},
 	}
 	for _, tt := range tests {

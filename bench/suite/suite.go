@@ -85,6 +85,7 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	}
 	defer workdir.Remove(work)
 	r.WorkDir = work
+	r.Host = hostMeter{workDir: work}
 
 	sink, err := openOutput(cfg.OutDir, &out)
 	if err != nil {

@@ -22,7 +22,25 @@ type SyntheticRuns struct {
 	// FullyUpShare, when positive, gives each run a fully_up phase of
 	// that share of its ready time.
 	FullyUpShare float64
+	// Host, when set, gives each run host figures: HostQuiet or HostBusy.
+	Host *results.Host
 }
+
+// HostQuiet and HostBusy are host figures of a run on an idle host and
+// on one where as many busy tasks as CPUs compete (bench/noise judges
+// the second busy).
+var (
+	HostQuiet = &results.Host{CPUs: 2,
+		ReferenceBefore: &results.Reference{CPUMS: 110, FileMS: 30, Workers: 2, CPUSharePct: 97},
+		ReferenceAfter:  &results.Reference{CPUMS: 112, FileMS: 31, Workers: 2, CPUSharePct: 96},
+		During:          &results.HostDuring{WallMS: 1000, BusyPct: 60, HarnessPct: 2, SubjectPct: ptr(55), OthersPct: ptr(3)}}
+	HostBusy = &results.Host{CPUs: 2,
+		ReferenceBefore: &results.Reference{CPUMS: 230, FileMS: 45, Workers: 2, CPUSharePct: 48},
+		ReferenceAfter:  &results.Reference{CPUMS: 240, FileMS: 50, Workers: 2, CPUSharePct: 47},
+		During:          &results.HostDuring{WallMS: 1000, BusyPct: 100, HarnessPct: 2, SubjectPct: ptr(45), OthersPct: ptr(53)}}
+)
+
+func ptr(v float64) *float64 { return &v }
 
 // WriteResults writes the runs to dir/results.jsonl and returns dir.
 func WriteResults(t testing.TB, dir string, s SyntheticRuns) string {
@@ -41,7 +59,7 @@ func WriteResults(t testing.TB, dir string, s SyntheticRuns) string {
 			ready := s.MedianMS * math.Exp(0.04*rng.NormFloat64())
 			rec := results.Record{Scenario: "small", Iteration: i, Status: results.StatusOK, ReadyMS: ready,
 				Subject: results.Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim"},
-				Volume:  results.Volume{Name: vol, Kind: vol}}
+				Volume:  results.Volume{Name: vol, Kind: vol}, Host: s.Host}
 			if s.FullyUpShare > 0 {
 				rec.Phases = []results.Phase{{Name: "fully_up", DurationMS: s.FullyUpShare * ready}}
 			}

@@ -86,7 +86,10 @@ func (v *emulatedVolume) Prepare(ctx context.Context, env Env, stack *cleanup.St
 	})
 	// The home is written to the backing directory: it is at rest on the
 	// server before the controller starts, not written by this client.
-	return Prepared{HostDir: home, PopulateDir: backing, Facts: v.facts(home, env)}, nil
+	facts := v.facts(home, env)
+	facts["data_path"] = string(srv.DataPath())
+	facts["fuse_round_trip_us"] = strconv.FormatInt(srv.Compensation().Microseconds(), 10)
+	return Prepared{HostDir: home, PopulateDir: backing, Facts: facts}, nil
 }
 
 // track remembers (or, given nil, forgets) the mount serving home.

@@ -21,7 +21,7 @@ func newCompareCommand(e env) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "compare BASELINE NEW",
-		Short: "Tell whether NEW startup times regressed against BASELINE (exit 0 no, 1 yes, 2 unusable input)",
+		Short: "Tell whether NEW startup times regressed against BASELINE (exit 0 no, 1 yes, 2 unusable input, 3 host too noisy)",
 		Long: `compare matches the runs of BASELINE and NEW by scenario, volume and phase,
 and for each reports the change of the median with a bootstrap interval and
 a Mann–Whitney U test. A row regresses when the test is significant (p below
@@ -30,9 +30,19 @@ a Mann–Whitney U test. A row regresses when the test is significant (p below
 BASELINE and NEW are each a results.jsonl, a directory holding one, or (for
 BASELINE) a history directory kept by 'jsbench baseline accept'.
 
+Each run records how busy its host was (a reference workload before and
+after it, CPU steal, others' CPU, pressure). When a change could come from a
+busy host (busy runs, or a host of another speed, by the reference workload)
+the row is judged on the paired ratio to the scenario's reference volume,
+which cancels the host's speed: a change it does not share is no
+regression. A slowdown more than twice what the host could add stands
+as a regression. Otherwise the row is inconclusive. The GATE column says which
+figure decided each row.
+
 Exit status: 0 no regression, 1 regression, 2 input that cannot be judged
 (mismatched scenarios, volumes or phases, too few runs, unreadable, empty
-or hostile files), 3 inconclusive (the host was too noisy to judge),
+or hostile files), 3 inconclusive: the host was too noisy to judge (the
+rows and busy runs are named; measure again on a quiet host),
 130 interrupted.`,
 		Example: `  jsbench compare history results
   jsbench compare --threshold 5% --format markdown baseline.jsonl results/results.jsonl`,

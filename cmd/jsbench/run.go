@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jsbench/jsbench/bench/compare"
+	"github.com/jsbench/jsbench/bench/history"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/runner"
 	"github.com/jsbench/jsbench/bench/scenario"
@@ -25,7 +27,12 @@ const defaultScenarioDir = "scenarios"
 const runExample = `  jsbench run scenarios/examples/local-vs-tmpfs.yaml --out reports/local-vs-tmpfs`
 
 func newRunCommand(e env) *cobra.Command {
-	var cfg suite.Config
+	var (
+		cfg          suite.Config
+		baselinePath string
+		alpha        float64
+	)
+	threshold := percentValue(compare.DefaultThresholdPct)
 	cmd := &cobra.Command{
 		Use:   "run [SCENARIO.yaml|DIR]...",
 		Short: "Start the subject of each scenario on each of its volumes and time it",
@@ -38,9 +45,17 @@ then the recommendation: the fastest durable storage for JENKINS_HOME
 and, last, a one-line verdict.
 Ctrl-C stops after cleaning up; runs already finished stay recorded.
 
-Exit status: 0 every run measured, 2 unusable input or a missing
-prerequisite (nothing ran), 4 some runs or whole volumes failed (the
-others are recorded), 5 nothing measured, 130 interrupted.`,
+With --baseline (a results.jsonl, a directory holding one, or a history
+directory kept by 'jsbench baseline accept') the session is then compared
+with it as 'jsbench compare' would, and the comparison is printed after
+the recommendation and kept in results.json and the HTML report.
+
+Exit status: 0 every run measured (and, with --baseline, no regression),
+2 unusable input or a missing prerequisite (nothing ran; an unreadable
+baseline is refused before the first run), 4 some runs or whole volumes
+failed (the others are recorded), 5 nothing measured, 130 interrupted.
+With --baseline also 1 regression and 3 inconclusive: the host was too
+noisy to judge. When several apply: 130, 5, 1, 4, 3, 2.`,
 		Example: runExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			scenarios, err := loadScenarios(args)
@@ -48,15 +63,27 @@ others are recorded), 5 nothing measured, 130 interrupted.`,
 				return err
 			}
 			cfg.Scenarios = scenarios
+			var base *baseline
+			if baselinePath != "" {
+				if err := checkAlpha(alpha); err != nil {
+					return unusable(err)
+				}
+				if base, err = loadBaseline(baselinePath, compare.Options{ThresholdPct: float64(threshold), Alpha: alpha}); err != nil {
+					return unusable(err)
+				}
+			}
 			if cfg.OutDir == "" {
 				cfg.OutDir = filepath.Join("reports", time.Now().Format("20060102-150405"))
 			}
 			cfg.Progress = printProgress(e.stderr)
-			return runSuite(e, cfg)
+			return runSuite(e, cfg, base)
 		},
 	}
 	cmd.Flags().StringVar(&cfg.OutDir, "out", "", "directory for results.jsonl, results.json and index.html (default reports/<date-time>)")
 	cmd.Flags().StringVar(&cfg.WorkRoot, "work-dir", "", "where per-run homes are created, on local disk (default $TMPDIR/jsbench-work)")
+	cmd.Flags().StringVar(&baselinePath, "baseline", "", "compare the session with these results at the end (exit 1 on a regression, 3 when the host was too noisy)")
+	cmd.Flags().Var(&threshold, "threshold", "with --baseline: slowdown of the median beyond which a significant change is a regression")
+	cmd.Flags().Float64Var(&alpha, "alpha", compare.DefaultAlpha, "with --baseline: significance level of the Mann–Whitney U test")
 	cmd.Flags().StringVar(&cfg.SimBinary, "sim-binary", "", "path of the jenkins-sim binary (default: next to jsbench, $"+suite.SimBinaryEnv+", or $PATH)")
 	return cmd
 }
@@ -88,7 +115,29 @@ func loadScenarios(args []string) ([]*scenario.Scenario, error) {
 	return all, checkHost(all)
 }
 
-func runSuite(e env, cfg suite.Config) error {
+// baseline is what `run --baseline` compares the session with.
+type baseline struct {
+	path     string
+	records  []results.Record
+	warnings []string
+	opts     compare.Options
+}
+
+// loadBaseline reads the baseline before the session starts, so that an
+// unreadable one costs no measurement.
+func loadBaseline(path string, opts compare.Options) (*baseline, error) {
+	resolved, err := history.Resolve(path)
+	if err != nil {
+		return nil, fmt.Errorf("unusable input: %w", err)
+	}
+	records, warnings, err := loadRuns(resolved, "baseline")
+	if err != nil {
+		return nil, fmt.Errorf("unusable input: %w", err)
+	}
+	return &baseline{path: path, records: records, warnings: warnings, opts: opts}, nil
+}
+
+func runSuite(e env, cfg suite.Config, base *baseline) error {
 	out, err := suite.Run(e.ctx, cfg)
 	for _, s := range out.Swept {
 		fmt.Fprintf(e.stderr, "removed %s, left behind by an earlier jsbench\n", s)
@@ -96,13 +145,16 @@ func runSuite(e env, cfg suite.Config) error {
 	for _, s := range out.Kept {
 		fmt.Fprintf(e.stderr, "kept %s\n", s)
 	}
+	var verdict *compare.Verdict
 	if len(out.Records) > 0 {
-		if werr := writeSummary(e.ctx, e.stdout, cfg.OutDir, out); werr != nil {
+		v, werr := writeSummary(e.ctx, e.stdout, cfg.OutDir, out, base)
+		if werr != nil {
 			err = errors.Join(err, werr)
 		}
+		verdict = v
 		fmt.Fprintf(e.stderr, "results: %s\n", out.ResultsFile)
 	}
-	return sessionExit(e.stderr, e.ctx.Err() != nil, out, err)
+	return sessionExit(e.stderr, e.ctx.Err() != nil, out, verdict, err)
 }
 
 // printProgress reports each run on one line as it ends.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/jsbench/jsbench/bench/compare"
 	"github.com/jsbench/jsbench/bench/suite"
 	"github.com/jsbench/jsbench/bench/tally"
 )
@@ -13,13 +14,18 @@ import (
 // sessionExit ends `jsbench run`: it prints err, if any, then the
 // one-line verdict of the session as the last line, and returns the exit
 // status (README.md, "Exit codes"). err is what the session returned,
-// joined with any error writing its outputs.
+// joined with any error writing its outputs; baseline is the comparison
+// with `--baseline`, nil without one.
 //
 //   - an error before the first run (a prerequisite, a bad flag): 2
 //   - interrupted: 130, naming what was measured before the interrupt
-//   - nothing measured: 5; some runs or whole volumes failed: 4
-//   - every run measured, but an output could not be written: 2
-func sessionExit(w io.Writer, interrupted bool, out suite.Outcome, err error) error {
+//   - nothing measured: 5
+//   - a regression against the baseline: 1
+//   - some runs or whole volumes failed: 4
+//   - inconclusive against the baseline (host too noisy): 3
+//   - an output could not be written, or the baseline could not be
+//     compared with: 2
+func sessionExit(w io.Writer, interrupted bool, out suite.Outcome, baseline *compare.Verdict, err error) error {
 	if err != nil && !out.Started && !interrupted {
 		return withExitCode(exitUnusable, err)
 	}
@@ -34,12 +40,20 @@ func sessionExit(w io.Writer, interrupted bool, out suite.Outcome, err error) er
 		return withExitCode(exitInterrupted, nil)
 	case t.Status == tally.NothingMeasured:
 		code = exitNothingMeasured
+	case baseline != nil && baseline.ExitCode() == compare.ExitRegression:
+		code = compare.ExitRegression
 	case t.Status == tally.SomeFailed:
 		code = exitRunsFailed
-	case err != nil:
+	case baseline != nil && baseline.ExitCode() == compare.ExitInconclusive:
+		code = compare.ExitInconclusive
+	case err != nil, baseline != nil && baseline.ExitCode() != compare.ExitOK:
 		code = exitUnusable
 	}
-	fmt.Fprintln(w, t.Line())
+	line := t.Line()
+	if baseline != nil {
+		line += "; against the baseline: " + baselineLine(*baseline)
+	}
+	fmt.Fprintln(w, line)
 	if code == exitOK {
 		return nil
 	}
@@ -67,4 +81,18 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// baselineLine is the comparison's headline for the verdict line: the
+// rows that cannot be compared are counted, not listed (the table above
+// lists them).
+func baselineLine(v compare.Verdict) string {
+	if v.ExitCode() != compare.ExitUnusable {
+		return v.Headline()
+	}
+	first := v.Unusable[0]
+	if len(v.Unusable) == 1 {
+		return "unusable input: " + first
+	}
+	return fmt.Sprintf("unusable input: %s, and %d more (listed above)", first, len(v.Unusable)-1)
 }

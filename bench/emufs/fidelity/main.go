@@ -3,7 +3,8 @@
 // tables for bench/emufs/FIDELITY.md. It needs root and /dev/fuse.
 //
 //	go run ./bench/emufs/fidelity [-n 40] [-rounds 5] [-profiles nfs-lan,none]
-//	    [-parts classes,caps,overhead] [-dir /var/tmp]
+//	    [-parts classes,caps,overhead,startup] [-dir /var/tmp]
+//	    [-startups 6] [-runtime container|process] [-sim-binary bin/jenkins-sim]
 package main
 
 import (
@@ -26,11 +27,14 @@ func main() {
 }
 
 type config struct {
-	dir      string
-	samples  int
-	rounds   int
-	profiles []string
-	parts    map[string]bool
+	dir       string
+	samples   int
+	rounds    int
+	profiles  []string
+	parts     map[string]bool
+	startups  int
+	runtime   string
+	simBinary string
 }
 
 func run(args []string, w io.Writer) error {
@@ -47,7 +51,7 @@ func run(args []string, w io.Writer) error {
 	parts := []struct {
 		name string
 		run  func(io.Writer, string, config) error
-	}{{"classes", classTable}, {"caps", capTable}, {"overhead", overheadTable}}
+	}{{"classes", classTable}, {"caps", capTable}, {"overhead", overheadTable}, {"startup", startupTable}}
 	for _, part := range parts {
 		if !cfg.parts[part.name] {
 			continue
@@ -68,7 +72,10 @@ func parseFlags(args []string) (config, error) {
 	fl.IntVar(&cfg.samples, "n", 40, "samples per operation class")
 	fl.IntVar(&cfg.rounds, "rounds", 5, "rounds of the overhead workload")
 	fl.StringVar(&profiles, "profiles", strings.Join(emufs.Names(), ","), "comma-separated profiles to measure")
-	fl.StringVar(&parts, "parts", "classes,caps,overhead", "comma-separated tables to print")
+	fl.StringVar(&parts, "parts", "classes,caps,overhead,startup", "comma-separated tables to print")
+	fl.IntVar(&cfg.startups, "startups", 6, "measured starts of the simulated controller per volume")
+	fl.StringVar(&cfg.runtime, "runtime", "container", "how the simulated controller runs: container or process")
+	fl.StringVar(&cfg.simBinary, "sim-binary", "", "the jenkins-sim binary (default: $JSBENCH_SIM_BINARY or $PATH)")
 	if err := fl.Parse(args); err != nil {
 		return cfg, err
 	}
