@@ -2,7 +2,10 @@
 # Nightly regression gate for Jenkins startup times. Measures the scenario
 # suite, compares it with the accepted baseline, writes the reports CI
 # publishes, and exits 0 (no regression), 1 (regression), 2 (input that
-# cannot be judged) or 3 (inconclusive: the host was too noisy to judge).
+# cannot be judged), 3 (inconclusive: the host was too noisy to judge) or
+# 4 (no regression in what was measured, but some runs failed: see the
+# reasons in compare.txt's warnings and results.jsonl; such a night never
+# becomes the baseline).
 # ci/Jenkinsfile and ci/github-actions-nightly.yml both run it from the
 # repository root.
 #
@@ -145,7 +148,21 @@ if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   cat "$OUT/compare.md" >>"$GITHUB_STEP_SUMMARY"
 fi
 
+# failed_runs: how many runs of the judged results failed, timed out or
+# could not start.
+failed_runs() {
+  local file=$results
+  [ -d "$file" ] && file=$file/results.jsonl
+  grep -cE '"status":"(failed|timeout|error)"' "$file" || true
+}
+
+failed=$(failed_runs)
+if [ "$status" = 0 ] && [ "$failed" -gt 0 ]; then
+  status=4
+fi
+
 case $status in
+  4) echo "nightly: no regression in what was measured, but $failed runs failed; not made the baseline; see the reasons in $results" >&2 ;;
   0)
     echo "nightly: no regression"
     if [ "$ACCEPT_ON_PASS" = 1 ] && busy_host; then

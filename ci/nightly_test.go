@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/testenv"
 )
 
@@ -77,6 +78,8 @@ func TestNightlyScript(t *testing.T) {
 	}
 	mustExist(t, filepath.Join(history, "baseline"), filepath.Join(n.out, "junit.xml"), filepath.Join(n.out, "summary.csv"), filepath.Join(n.out, "results.bench"))
 
+	withFailure := writeResults(t, filepath.Join(data, "failed"), 5, 20000, "local", "nfs")
+	appendFailedRun(t, withFailure, "nfs")
 	tests := []struct {
 		name           string
 		results        string
@@ -91,6 +94,8 @@ func TestNightlyScript(t *testing.T) {
 		// be told from the host (skipped in JUnit), nfs's paired ratio to
 		// local held (no failure).
 		{"slower on a busy host", writeBusyResults(t, filepath.Join(data, "busy"), 3, 25000, "local", "nfs"), 3, "nightly: inconclusive: the host was too noisy to judge", 0, 1},
+		// Nothing slower, but a run failed: not a pass.
+		{"a run failed", withFailure, 4, "nightly: no regression in what was measured, but 1 runs failed", 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +111,23 @@ func TestNightlyScript(t *testing.T) {
 				t.Errorf("step summary lacks the Markdown report:\n%s", md)
 			}
 		})
+	}
+}
+
+// appendFailedRun adds to dir/results.jsonl one run on volume that
+// failed before fully up.
+func appendFailedRun(t *testing.T, dir, volume string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, results.FileName), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rec := results.Record{Scenario: "small", Iteration: 11, Status: results.StatusFailed, Reason: "exited with code 1 before fully up",
+		Subject: results.Subject{Kind: "sim", Simulated: true, Name: "jenkins-sim"},
+		Volume:  results.Volume{Name: volume, Kind: volume}}
+	if err := results.AppendJSONL(f, rec); err != nil {
+		t.Fatal(err)
 	}
 }
 

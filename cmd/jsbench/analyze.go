@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,7 +47,10 @@ prefixes) are read in UTC unless --tz names another zone.`,
 			if err != nil {
 				return withExitCode(exitUnusable, err)
 			}
-			logs, err := readLogs(args, cmd.InOrStdin(), jenkinslog.Options{Location: loc})
+			logs, err := readLogsUntil(e.ctx, args, cmd.InOrStdin(), jenkinslog.Options{Location: loc})
+			if e.ctx.Err() != nil {
+				return withExitCode(exitInterrupted, errors.New("interrupted while reading the logs"))
+			}
 			if err != nil {
 				return withExitCode(exitUnusable, err)
 			}
@@ -68,6 +72,27 @@ func loadZone(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("load zone %q: %w (give an IANA name such as Europe/Berlin, UTC or Local)", name, err)
 	}
 	return loc, nil
+}
+
+// readLogsUntil is readLogs, given up when ctx ends: a first Ctrl-C
+// stops a long read (a large file, or standard input that never ends)
+// at once, without waiting for the read in progress.
+func readLogsUntil(ctx context.Context, names []string, stdin io.Reader, opts jenkinslog.Options) ([]analysis.Log, error) {
+	type read struct {
+		logs []analysis.Log
+		err  error
+	}
+	done := make(chan read, 1)
+	go func() {
+		logs, err := readLogs(names, stdin, opts)
+		done <- read{logs, err}
+	}()
+	select {
+	case r := <-done:
+		return r.logs, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // readLogs parses every named log; it reports every file it could not

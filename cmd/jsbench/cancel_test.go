@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,5 +109,39 @@ func TestHomeGenerateRefusesWhatCannotFit(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("%s was left behind (%v)", dir, err)
+	}
+}
+
+// TestInterruptStopsAnalyzeOfEndlessInput: `jsbench analyze -` reading a
+// pipe that stays open (a `tail -f` of a log) must stop on one Ctrl-C
+// and exit 130, not wait for input that never ends.
+func TestInterruptStopsAnalyzeOfEndlessInput(t *testing.T) {
+	jsbench := testenv.Build(t, "./cmd/jsbench")
+	cmd := exec.Command(jsbench, "analyze", "-")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line := "2026-12-02 10:00:00.000+0000 [id=1]\tINFO\twinstone.Logger#logInternal: Beginning extraction from war file\n"
+	if _, err := io.WriteString(stdin, line); err != nil {
+		t.Fatal(err)
+	}
+	// Interrupt once the command is reading; a signal that comes before
+	// the handler is installed would kill it with a different status.
+	time.Sleep(500 * time.Millisecond)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := exitCodeWithin(t, cmd, 30*time.Second); code != exitInterrupted {
+		t.Errorf("exit %d, want %d\n%s", code, exitInterrupted, log.String())
+	}
+	if strings.Contains(log.String(), "interrupted twice") {
+		t.Errorf("it took a second interrupt:\n%s", log.String())
 	}
 }
