@@ -28,6 +28,7 @@ func (r *Runner) failoverRun(ctx context.Context, sc *scenario.Scenario, v scena
 	r.progress(step)
 	var stack cleanup.Stack
 	cold := r.newRecord(sc, v, iteration, warmup)
+	r.referenceBefore(ctx, &cold)
 	home, err := r.prepareHome(ctx, sc, v, &stack, &cold)
 	var inst Instance
 	if err == nil {
@@ -35,6 +36,9 @@ func (r *Runner) failoverRun(ctx context.Context, sc *scenario.Scenario, v scena
 	} else {
 		cold.Status, cold.Reason = results.StatusError, err.Error()
 	}
+	// The cold start's host is judged up to the first failover; each
+	// failover times the reference workload around its own recovery.
+	r.referenceAfter(ctx, &cold)
 	recs := []results.Record{cold}
 	for _, fo := range sc.Failovers {
 		if inst == nil || recs[len(recs)-1].Status != results.StatusOK || ctx.Err() != nil {
@@ -75,13 +79,17 @@ func (r *Runner) failover(ctx context.Context, sc *scenario.Scenario, v scenario
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("failover %s: the %s runtime cannot lose a controller on purpose", fo.Label, sc.Subject.Runtime)
 		return inst, rec
 	}
+	r.referenceBefore(ctx, &rec)
 	rec.StartedAt = time.Now().UTC()
 	next, err := f.Fail(ctx, fo)
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("failover %s: %v", fo.Label, err)
 		return inst, rec
 	}
+	stopWatch := r.watchHost(next, &rec)
 	obs := observe(ctx, next, sc.Timeout)
+	stopWatch()
+	r.referenceAfter(ctx, &rec)
 	obs.reconcile(ctx, next)
 	record(ctx, next, obs, &rec)
 	rec.Failover.DowntimeMS = rec.HTTPReadyMS

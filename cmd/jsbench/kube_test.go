@@ -13,6 +13,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/jsbench/jsbench/bench/kube"
+	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/subject"
 	"github.com/jsbench/jsbench/bench/testenv"
 )
@@ -139,4 +140,42 @@ func namesOf[T any](items []T, name func(int) string) []string {
 		out[i] = name(i)
 	}
 	return out
+}
+
+const kubeFailoverScenario = `version: 1
+name: kube-failover
+subject: {kind: sim, runtime: kubernetes}
+volumes: [{name: local, kind: local}]
+failover: [{action: delete, grace: 0s}]
+runs: 1
+timeout: 3m
+cache: warm
+kubernetes: {kubeconfig: %q}
+`
+
+// TestKubernetesFailoverRecordsItsHost runs a cold start and a pod
+// deletion on the cluster and checks that both records say what the host
+// was doing: the reference workload before and after, and the host's
+// figures while the controller (or its replacement) started.
+func TestKubernetesFailoverRecordsItsHost(t *testing.T) {
+	jsbench := requireRunHost(t)
+	kubeconfig := testenv.Kubeconfig(t)
+	out := t.TempDir()
+	file := writeScenario(t, t.TempDir(), "failover.yaml", fmt.Sprintf(kubeFailoverScenario, kubeconfig))
+	if log, err := exec.Command(jsbench, "run", "--out", out, "--work-dir", t.TempDir(), file).CombinedOutput(); err != nil {
+		t.Fatalf("run: %v\n%s", err, log)
+	}
+	recs, _, err := results.Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("%d records, want the cold start and the failover", len(recs))
+	}
+	for _, r := range recs {
+		h := r.Host
+		if r.Status != results.StatusOK || h == nil || h.ReferenceBefore == nil || h.ReferenceAfter == nil || h.During == nil {
+			t.Errorf("%s: status %s, host %+v: want it measured before, during and after", r.Scenario, r.Status, h)
+		}
+	}
 }
