@@ -40,7 +40,7 @@ var phaseOf = []struct{ step, phase string }{
 	{stepPodScheduled, "schedule"},
 	{stepVolumeAttached, "attach"},
 	{stepSandboxReady, "pod_setup"},
-	{stepInitFinished, "init_restore"},
+	{stepInitFinished, results.PhaseInitRestore},
 	{stepImageReady, "image"},
 	{stepContainerStarted, "container_start"},
 }

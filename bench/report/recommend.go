@@ -142,10 +142,6 @@ func volumeFacts(scenario string, records []results.Record) map[string]facts {
 // the scenario marks `ceiling: true`.
 func IsCeiling(v results.Volume) bool { return v.Ceiling || v.Kind == "tmpfs" }
 
-// initRestorePhase is the phase of the restore init container, timed
-// by the Kubernetes runtime.
-const initRestorePhase = "init_restore"
-
 func describeOption(sc scenarioSummaries, volume string, f facts) Option {
 	o := Option{Volume: volume, Kind: f.kind, Ceiling: f.ceiling, OK: f.ok, Total: f.total}
 	summary := func(phase string) (stats.Summary, bool) {
@@ -164,7 +160,7 @@ func describeOption(sc scenarioSummaries, volume string, f facts) Option {
 	// On Kubernetes an init container restores before the controller's
 	// container starts: the restore is a phase inside the ready time,
 	// which is then the recovery.
-	if s, ok := summary(initRestorePhase); ok && o.RestoreMS == 0 && o.HasData && !o.Restored {
+	if s, ok := summary(results.PhaseInitRestore); ok && o.RestoreMS == 0 && o.HasData && !o.Restored {
 		o.Restored, o.RestoreMS, o.RecoveryMS = true, s.MedianMS, o.ReadyMS
 	}
 	if o.Total == 0 {

@@ -148,7 +148,7 @@ func TestRestoreInsideReadyOnKubernetes(t *testing.T) {
 				Phases: []results.Phase{{Name: "war_extraction", DurationMS: 500}}}
 			if v == "restored-s3" {
 				r.Volume.Kind, r.ReadyMS = "snapshot", 5000
-				r.Phases = append(r.Phases, results.Phase{Name: initRestorePhase, DurationMS: 2000})
+				r.Phases = append(r.Phases, results.Phase{Name: results.PhaseInitRestore, DurationMS: 2000})
 			}
 			recs = append(recs, r)
 		}

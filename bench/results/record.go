@@ -37,6 +37,11 @@ const (
 	StatusError   = "error"   // the harness could not prepare or start the run
 )
 
+// PhaseInitRestore is the phase of a Kubernetes start in which an init
+// container restores the backup onto the claim: part of the ready time,
+// and the restore of such a run.
+const PhaseInitRestore = "init_restore"
+
 // Record is one run of one subject on one volume. Durations are
 // milliseconds, named with a _ms suffix; instants are RFC 3339.
 type Record struct {

@@ -85,19 +85,29 @@ rows and busy runs are named; measure again on a quiet host),
 // loadPair reads the baseline (resolving a history directory) and the
 // new results.
 func loadPair(basePath, curPath string) (base, cur []results.Record, warnings []string, err error) {
-	resolved, err := history.Resolve(basePath)
+	base, bw, err := loadBaselineRuns(basePath)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("unusable input: %w", err)
-	}
-	base, bw, err := loadRuns(resolved, "baseline")
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("unusable input: %w", err)
+		return nil, nil, nil, err
 	}
 	cur, cw, err := loadRuns(curPath, "new results")
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("unusable input: %w", err)
 	}
 	return base, cur, append(bw, cw...), nil
+}
+
+// loadBaselineRuns reads a baseline: a results file, a directory holding
+// one, or a history directory, resolved to its accepted entry.
+func loadBaselineRuns(path string) ([]results.Record, []string, error) {
+	resolved, err := history.Resolve(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("unusable input: %w", err)
+	}
+	records, warnings, err := loadRuns(resolved, "baseline")
+	if err != nil {
+		return nil, nil, fmt.Errorf("unusable input: %w", err)
+	}
+	return records, warnings, nil
 }
 
 // unusable gives err compare's exit status for input it cannot judge.

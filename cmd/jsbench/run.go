@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jsbench/jsbench/bench/compare"
-	"github.com/jsbench/jsbench/bench/history"
 	"github.com/jsbench/jsbench/bench/results"
 	"github.com/jsbench/jsbench/bench/runner"
 	"github.com/jsbench/jsbench/bench/scenario"
@@ -126,13 +125,9 @@ type baseline struct {
 // loadBaseline reads the baseline before the session starts, so that an
 // unreadable one costs no measurement.
 func loadBaseline(path string, opts compare.Options) (*baseline, error) {
-	resolved, err := history.Resolve(path)
+	records, warnings, err := loadBaselineRuns(path)
 	if err != nil {
-		return nil, fmt.Errorf("unusable input: %w", err)
-	}
-	records, warnings, err := loadRuns(resolved, "baseline")
-	if err != nil {
-		return nil, fmt.Errorf("unusable input: %w", err)
+		return nil, err
 	}
 	return &baseline{path: path, records: records, warnings: warnings, opts: opts}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -57,7 +58,7 @@ func TestRunWithBaselineGates(t *testing.T) {
 			lines := strings.Split(strings.TrimSpace(string(output)), "\n")
 			last := lines[len(lines)-1]
 			t.Logf("exit %d: %s", code, last)
-			if !contains(tt.codes, code) || !strings.Contains(last, tt.verdict) {
+			if !slices.Contains(tt.codes, code) || !strings.Contains(last, tt.verdict) {
 				t.Fatalf("exit %d, last line %q; want one of %v and %q\n%s", code, last, tt.codes, tt.verdict, output)
 			}
 			if code == 1 && !strings.Contains(last, "regression in") {
@@ -118,13 +119,4 @@ func writeScaled(t *testing.T, src, dst string, f float64) {
 			t.Fatal(err)
 		}
 	}
-}
-
-func contains(codes []int, code int) bool {
-	for _, c := range codes {
-		if c == code {
-			return true
-		}
-	}
-	return false
 }
