@@ -84,9 +84,12 @@ else
   measure "$results"
 fi
 
-# 2. Reports that need no baseline.
-"$JSBENCH" report --format csv "$results" >"$OUT/summary.csv"
-"$JSBENCH" report --format gobench "$results" >"$OUT/results.bench"
+# 2. Reports that need no baseline, of the results judged.
+reports() {
+  "$JSBENCH" report --format csv "$results" >"$OUT/summary.csv"
+  "$JSBENCH" report --format gobench "$results" >"$OUT/results.bench"
+}
+reports
 
 accept() {
   "$JSBENCH" baseline accept "$results" --dir "$HISTORY" --label "$LABEL" --commit "$COMMIT"
@@ -136,8 +139,7 @@ while [ "$status" = 3 ] && [ "$attempt" -lt "$RETRY_INCONCLUSIVE" ] && [ "${JSBE
   cat "$OUT/compare.txt"
   results=$OUT/results-retry-$attempt
   measure "$results"
-  "$JSBENCH" report --format csv "$results" >"$OUT/summary.csv"
-  "$JSBENCH" report --format gobench "$results" >"$OUT/results.bench"
+  reports
   judge
 done
 if "$JSBENCH" report --help | grep -q '\bhtml\b'; then

@@ -125,7 +125,7 @@ down() {
   [ -d "$S" ] || { say "not up"; return 0; }
   local began
   began=$(date +%s.%N)
-  BIN=$(cat "$S/bin-dir" 2>/dev/null || echo "${JSBENCH_K8S_CACHE:-$HOME/.cache/jsbench/kubernetes}/$version/bin")
+  BIN=$(cat "$S/bin-dir" 2>/dev/null || echo "${JSBENCH_K8S_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jsbench/kubernetes}/$version/bin")
   delete_workloads
   stop kubelet 30
   stop kube-scheduler

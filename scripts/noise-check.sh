@@ -15,7 +15,6 @@
 # 1800): no load process lives longer, whatever happens to this script.
 set -euo pipefail
 out=${1:?usage: scripts/noise-check.sh OUT}
-bin=${BIN:-./bin}
 scenario=${SCENARIO:-scenarios/storage-matrix.yaml}
 per_cpu=${LOAD_PER_CPU:-2}
 max_seconds=${LOAD_MAX_SECONDS:-1800}

@@ -65,7 +65,7 @@ func TestNewPlan(t *testing.T) {
 		return []Phase{{"war_extraction", war}, {"started_initialization", 5}, {"system_config_loaded", 30}, {"loaded_all_jobs", 70}, {"fully_up", 1}}
 	}
 	p := NewPlan(src, Workload{WarEntries: 1000, WarMB: 93}, [][]Phase{probe(600), probe(900), probe(700)})
-	want := map[string]float64{"war_extraction": 0, "started_initialization": 995, "loaded_all_jobs": 3900, "fully_up": 19, PhaseLauncher: 300}
+	want := map[string]float64{"war_extraction": 0, "started_initialization": 995, "loaded_all_jobs": 3900, "fully_up": 19, jenkinslog.Launcher: 300}
 	if len(p.Extra) != len(want) {
 		t.Fatalf("extra %+v, want %v", p.Extra, want)
 	}

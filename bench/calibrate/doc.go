@@ -5,14 +5,16 @@
 // returns values).
 //
 // The simulated controller does Jenkins's file work but little of its CPU
-// work, so on its own it starts 10–100× faster than Jenkins and its
-// absolute figures answer nothing. A log of a start on local disk says
-// how long each phase took there. What the simulated controller's own
-// local-disk start does not take of that time is CPU and waiting, which
-// does not depend on the storage: Plan.Extra spends it, phase by phase,
-// on every volume, and the file work itself is done for real on each
-// volume. So the simulated local-disk start lands on the log's phases,
-// and a slower storage adds exactly what its file operations cost.
+// work, so on its own its log reaches fully up on local disk in under a
+// second, where the real starts in ../shared/fixtures and
+// ../shared/calibration.md take 7–71 s: its absolute figures answer
+// nothing. A log of a start on local disk says how long each phase took
+// there. What the simulated controller's own local-disk start does not
+// take of that time is CPU and waiting, which does not depend on the
+// storage: Plan.Extra spends it, phase by phase, on every volume, and the
+// file work itself is done for real on each volume. So the simulated
+// local-disk start lands on the log's phases, and a slower storage adds
+// exactly what its file operations cost.
 //
 // The workload follows what the log and the home say: the war's size and
 // entries from the Jenkins version in the log (../shared/calibration.md),

@@ -2,14 +2,13 @@ package calibrate
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"time"
-)
 
-// PhaseLauncher is the time before the log's first record that the plan
-// spends (the JVM's own start), as the simulated controller names it.
-const PhaseLauncher = "launcher"
+	"github.com/jsbench/jsbench/bench/jenkinslog"
+	"github.com/jsbench/jsbench/bench/stats"
+)
 
 // Plan is a calibration: the source log, the workload, the simulated
 // controller's own local-disk phases, and the extra time per phase.
@@ -20,8 +19,8 @@ type Plan struct {
 	// this workload and home, uncalibrated: the median of the probe runs.
 	Probe []Phase
 	// Extra is what each phase spends besides its file work: the source's
-	// time less the probe's, never below zero. PhaseLauncher is the JVM's
-	// time before the first record.
+	// time less the probe's, never below zero. jenkinslog.Launcher is the
+	// JVM's time before the first record.
 	Extra    []Phase
 	Warnings []string
 }
@@ -36,7 +35,7 @@ func NewPlan(src Source, w Workload, probes [][]Phase) Plan {
 	var order []string
 	for _, ph := range p.Probe {
 		probe[ph.Name] = ph.DurationMS
-		if ph.Name != PhaseLauncher {
+		if ph.Name != jenkinslog.Launcher {
 			order = append(order, ph.Name)
 		}
 	}
@@ -55,7 +54,7 @@ func NewPlan(src Source, w Workload, probes [][]Phase) Plan {
 		}
 	}
 	if src.BeforeLogMS > 0 {
-		p.Extra = append(p.Extra, Phase{Name: PhaseLauncher, DurationMS: max(0, src.BeforeLogMS-probe[PhaseLauncher])})
+		p.Extra = append(p.Extra, Phase{Name: jenkinslog.Launcher, DurationMS: max(0, src.BeforeLogMS-probe[jenkinslog.Launcher])})
 	}
 	if src.ExtractionSkipped {
 		p.Warnings = append(p.Warnings, "the log's war extraction was skipped (a restart on an up-to-date webroot): calibrate a cold scenario from a first start's log, or use start: restart")
@@ -77,13 +76,7 @@ func medians(runs [][]Phase) []Phase {
 	}
 	out := make([]Phase, 0, len(runs[0]))
 	for _, ph := range runs[0] {
-		v := samples[ph.Name]
-		sort.Float64s(v)
-		m := v[len(v)/2]
-		if len(v)%2 == 0 {
-			m = (v[len(v)/2-1] + v[len(v)/2]) / 2
-		}
-		out = append(out, Phase{Name: ph.Name, DurationMS: m})
+		out = append(out, Phase{Name: ph.Name, DurationMS: stats.Median(samples[ph.Name])})
 	}
 	return out
 }
@@ -105,12 +98,7 @@ func (p Plan) ExtraDurations() map[string]time.Duration {
 func (p Plan) Flags() []string {
 	flags := []string{fmt.Sprintf("--war-entries=%d", p.Workload.WarEntries), fmt.Sprintf("--war-mb=%g", p.Workload.WarMB)}
 	extra := p.ExtraDurations()
-	names := make([]string, 0, len(extra))
-	for name := range extra {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(extra)) {
 		flags = append(flags, "--phase-extra="+name+"="+extra[name].Round(time.Microsecond).String())
 	}
 	return flags

@@ -41,24 +41,20 @@ type HostComparison struct {
 // never 14×.
 const BeyondHostFactor = 2
 
-// hostNoise holds both sides' assessments while rows are judged.
+// hostNoise holds both sides' assessments, and the comparison of their
+// hosts, while rows are judged.
 type hostNoise struct {
 	base, cur    noise.Assessment
 	thresholdPct float64
-	// speedPct is the change of the reference workload's median from the
-	// baseline to now; speedBeyond tells whether it exceeds the bound.
-	speedPct    float64
-	speedBeyond bool
+	host         HostComparison
 }
 
 func newHostNoise(base, cur noise.Assessment, thresholdPct float64) (hostNoise, HostComparison) {
-	h := hostNoise{base: base, cur: cur, thresholdPct: thresholdPct}
 	c := HostComparison{BaselineReferenceMS: base.ReferenceMS, CurrentReferenceMS: cur.ReferenceMS}
 	c.BaselineBusy, c.BaselineMeasured = base.BusyCount()
 	c.CurrentBusy, c.CurrentMeasured = cur.BusyCount()
 	c.SpeedChangePct, c.SpeedDiffers = noise.SpeedChange(base, cur)
-	h.speedPct, h.speedBeyond = c.SpeedChangePct, c.SpeedDiffers
-	return h, c
+	return hostNoise{base: base, cur: cur, thresholdPct: thresholdPct, host: c}, c
 }
 
 // apply names a row's busy runs and judges it again when a noisy host
@@ -71,8 +67,8 @@ func newHostNoise(base, cur noise.Assessment, thresholdPct float64) (hostNoise, 
 // host could add (beyondHost) stands too. Otherwise the row is
 // inconclusive. A row on quiet hosts keeps the absolute gate.
 func (h hostNoise) apply(r *Row) {
-	busyB, _ := h.base.Busy(r.Scenario, r.Volume)
-	busyC, _ := h.cur.Busy(r.Scenario, r.Volume)
+	busyB, runsB := h.base.Busy(r.Scenario, r.Volume)
+	busyC, runsC := h.cur.Busy(r.Scenario, r.Volume)
 	r.BusyRuns = append(prefixedLabels("baseline ", busyB), prefixedLabels("new ", busyC)...)
 	r.Gate = GateAbsolute
 	if len(r.BusyRuns) > 0 {
@@ -81,9 +77,9 @@ func (h hostNoise) apply(r *Row) {
 	var why string
 	switch r.Status {
 	case StatusRegression:
-		why = h.newSideNoise(r, busyC)
+		why = h.newSideNoise(busyC, runsC)
 	case StatusUnchanged, StatusImprovement:
-		why = h.baselineSideNoise(r, busyB)
+		why = h.baselineSideNoise(busyB, runsB)
 	}
 	if why == "" {
 		return
@@ -128,26 +124,26 @@ func (h hostNoise) beyondHost(r *Row) string {
 }
 
 // newSideNoise says what on the new side could have faked a regression,
-// or "".
-func (h hostNoise) newSideNoise(r *Row, busy []noise.Run) string {
+// or "", given the row's busy new runs out of runs.
+func (h hostNoise) newSideNoise(busy []noise.Run, runs int) string {
 	var parts []string
-	if h.speedBeyond && h.speedPct > 0 {
-		parts = append(parts, fmt.Sprintf("the reference workload is %.0f%% slower than in the baseline", h.speedPct))
+	if pct := h.host.SpeedChangePct; h.host.SpeedDiffers && pct > 0 {
+		parts = append(parts, fmt.Sprintf("the reference workload is %.0f%% slower than in the baseline", pct))
 	}
-	if h.cur.Noisy(r.Scenario, r.Volume) {
+	if noise.TooBusy(len(busy), runs) {
 		parts = append(parts, "new runs on a busy host: "+noise.Labels(busy))
 	}
 	return strings.Join(parts, "; ")
 }
 
 // baselineSideNoise says what on the baseline side could have hidden a
-// regression, or "".
-func (h hostNoise) baselineSideNoise(r *Row, busy []noise.Run) string {
+// regression, or "", given the row's busy baseline runs out of runs.
+func (h hostNoise) baselineSideNoise(busy []noise.Run, runs int) string {
 	var parts []string
-	if h.speedBeyond && h.speedPct < 0 {
-		parts = append(parts, fmt.Sprintf("the reference workload is %.0f%% faster than in the baseline", -h.speedPct))
+	if pct := h.host.SpeedChangePct; h.host.SpeedDiffers && pct < 0 {
+		parts = append(parts, fmt.Sprintf("the reference workload is %.0f%% faster than in the baseline", -pct))
 	}
-	if h.base.Noisy(r.Scenario, r.Volume) {
+	if noise.TooBusy(len(busy), runs) {
 		parts = append(parts, "baseline runs on a busy host: "+noise.Labels(busy))
 	}
 	return strings.Join(parts, "; ")

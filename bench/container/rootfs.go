@@ -5,9 +5,10 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -26,17 +27,17 @@ func writeRootfs(w io.Writer, spec ImageSpec) error {
 	if err := writeDirs(tw, spec, entryPaths(spec)); err != nil {
 		return err
 	}
-	for _, dst := range sortedKeys(spec.Files) {
+	for _, dst := range slices.Sorted(maps.Keys(spec.Files)) {
 		if err := writeFile(tw, spec, dst, spec.Files[dst]); err != nil {
 			return err
 		}
 	}
-	for _, dst := range sortedKeys(spec.Texts) {
+	for _, dst := range slices.Sorted(maps.Keys(spec.Texts)) {
 		if err := writeText(tw, spec, dst, spec.Texts[dst]); err != nil {
 			return err
 		}
 	}
-	for _, dst := range sortedKeys(spec.Links) {
+	for _, dst := range slices.Sorted(maps.Keys(spec.Links)) {
 		hdr := &tar.Header{Typeflag: tar.TypeSymlink, Name: strings.TrimPrefix(dst, "/"), Linkname: spec.Links[dst], Mode: 0o777, ModTime: epoch}
 		if err := tw.WriteHeader(hdr); err != nil {
 			return fmt.Errorf("write link %q: %w", dst, err)
@@ -47,17 +48,9 @@ func writeRootfs(w io.Writer, spec ImageSpec) error {
 
 // entryPaths lists every path of the image that is not a directory.
 func entryPaths(spec ImageSpec) []string {
-	paths := append(sortedKeys(spec.Files), sortedKeys(spec.Texts)...)
-	return append(paths, sortedKeys(spec.Links)...)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	paths := slices.Sorted(maps.Keys(spec.Files))
+	paths = append(paths, slices.Sorted(maps.Keys(spec.Texts))...)
+	return append(paths, slices.Sorted(maps.Keys(spec.Links))...)
 }
 
 // writeDirs writes /tmp, spec.Dirs and every parent directory, parents
@@ -73,12 +66,7 @@ func writeDirs(tw *tar.Writer, spec ImageSpec, dsts []string) error {
 	for _, dir := range spec.Dirs {
 		dirs[strings.TrimPrefix(dir, "/")+"/"] = &tar.Header{Mode: 0o755, Uid: uid, Gid: gid}
 	}
-	names := make([]string, 0, len(dirs))
-	for d := range dirs {
-		names = append(names, d)
-	}
-	sort.Strings(names)
-	for _, d := range names {
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
 		hdr := dirs[d]
 		hdr.Typeflag, hdr.Name, hdr.ModTime = tar.TypeDir, d, epoch
 		if err := tw.WriteHeader(hdr); err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -218,7 +219,7 @@ func standInSpec(ref, version string, files map[string]string) ImageSpec {
 // content, and the texts.
 func contentSum(files map[string]string, texts ...string) (string, error) {
 	h := sha256.New()
-	for _, p := range sortedKeys(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		f, err := os.Open(files[p])
 		if err != nil {
 			return "", fmt.Errorf("hash image content: %w", err)

@@ -12,12 +12,12 @@ import (
 
 // A FUSE request costs more than its handler: the kernel hands it to a
 // server thread and the reply back to the caller, each a wake-up that on
-// a virtual machine may wait for an idle vCPU (20–150 µs measured on a
-// 2-core VM, more under load; see FIDELITY.md). That round trip is part
-// of a real storage's latency as the client sees it, so emufs takes it
-// off the delay it injects: it times lookups that it delays by
-// calibrationDelay, and the median excess over that delay is the
-// compensation subtracted from every delayed request, up to
+// a virtual machine may have to wake a halted vCPU first (20–150 µs on
+// the 2-core VM of FIDELITY.md, longest when the VM is idle). That round
+// trip is part of a real storage's latency as the client sees it, so
+// emufs takes it off the delay it injects: it times lookups that it
+// delays by calibrationDelay, and the median excess over that delay is
+// the compensation subtracted from every delayed request, up to
 // maxCompensation. It calibrates at mount and again every
 // recalibrateEvery while mounted.
 const (
@@ -39,11 +39,13 @@ const (
 	// delay: a request never waits less than half what was drawn.
 	maxCompensationShare = 0.5
 	// maxCompensation bounds the round trip taken off: about what it is
-	// on an idle 2-core VM (75–110 µs measured, FIDELITY.md). Beyond it
-	// the round trip waits for a busy CPU, and taking that off as well
-	// would make emulated storage faster on a busy host than on a quiet
-	// one (a calibration that met a moment of heavy load measured
-	// 727 µs); the busy host is seen and judged instead (bench/noise).
+	// on an idle 2-core VM, where waking a halted vCPU makes it longest
+	// (a delayed lookup took 120–137 µs more than its delay at load 2,
+	// 55–100 µs at load 10; FIDELITY.md). A calibration that meets a
+	// moment of heavy load measures a spike beyond it; taking that off
+	// as well would make emulated storage faster on a busy host than on
+	// a quiet one, so the cap leaves it in and the busy host is seen and
+	// judged instead (bench/noise).
 	maxCompensation = 120 * time.Microsecond
 )
 

@@ -152,7 +152,7 @@ func TestPluginIsZipWithManifest(t *testing.T) {
 		p := catalogPlugin(i)
 		name := p.name
 		t.Run(name, func(t *testing.T) {
-			if err := writePlugin(&tree{root: dir}, 3, p); err != nil {
+			if err := writePlugin(&tree{ctx: t.Context(), root: dir}, 3, p); err != nil {
 				t.Fatal(err)
 			}
 			r, err := zip.OpenReader(filepath.Join(dir, "plugins", name+".jpi"))

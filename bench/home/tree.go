@@ -10,8 +10,8 @@ import (
 )
 
 // tree writes files under a root and counts them. Every file and
-// directory first checks ctx (when set), so that a home of millions of
-// files stops at once on Ctrl-C.
+// directory first checks ctx, so that a home of millions of files stops
+// at once on Ctrl-C.
 type tree struct {
 	ctx   context.Context
 	root  string
@@ -22,7 +22,7 @@ type tree struct {
 
 // file writes data to rel, creating its directory.
 func (t *tree) file(rel string, data []byte) error {
-	if err := t.cancelled(); err != nil {
+	if err := t.ctx.Err(); err != nil {
 		return err
 	}
 	path := filepath.Join(t.root, rel)
@@ -42,7 +42,7 @@ func (t *tree) text(rel, s string) error { return t.file(rel, []byte(s)) }
 // stream writes rel from what fill writes, buffered, for files too large
 // to build in memory.
 func (t *tree) stream(rel string, fill func(w io.Writer) error) (err error) {
-	if err := t.cancelled(); err != nil {
+	if err := t.ctx.Err(); err != nil {
 		return err
 	}
 	path := filepath.Join(t.root, rel)
@@ -72,7 +72,7 @@ func (t *tree) stream(rel string, fill func(w io.Writer) error) (err error) {
 
 // dir creates rel, empty.
 func (t *tree) dir(rel string) error {
-	if err := t.cancelled(); err != nil {
+	if err := t.ctx.Err(); err != nil {
 		return err
 	}
 	return t.mkdirAll(filepath.Join(t.root, rel))
@@ -90,14 +90,6 @@ func (t *tree) mkdirAll(dir string) error {
 	}
 	t.made[dir] = true
 	return nil
-}
-
-// cancelled is ctx's error; a tree without a context is never cancelled.
-func (t *tree) cancelled() error {
-	if t.ctx == nil {
-		return nil
-	}
-	return t.ctx.Err()
 }
 
 func (t *tree) count(bytes int64) {

@@ -91,20 +91,6 @@ func (d *scenarioData) headline(volume string) (s stats.Summary, restored, ok bo
 	return s, false, ok
 }
 
-// runCounts counts a volume's measured runs: all, and those that came up.
-func (d *scenarioData) runCounts(volume string) (ok, total int) {
-	for _, r := range d.records {
-		if r.Volume.Name != volume || r.Warmup {
-			continue
-		}
-		total++
-		if r.Status == results.StatusOK {
-			ok++
-		}
-	}
-	return ok, total
-}
-
 // simulated tells whether any run of the scenario came from the
 // simulated controller.
 func (d *scenarioData) simulated() bool {

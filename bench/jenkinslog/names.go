@@ -20,6 +20,13 @@ const (
 	FullyUp                        = "fully_up"
 )
 
+// Launcher names the phase from "Running from:" to the log's first
+// timestamped record: Jenkins's launcher and Winstone before they log.
+// The log gives it no timestamps, so the parser never returns it; the
+// runner measures it on the harness's clock, the simulated controller
+// spends it, and calibration matches the two by this one name.
+const Launcher = "launcher"
+
 // Failure signatures, from the most specific to the least.
 const (
 	SignaturePermissionDenied = "permission_denied"
@@ -50,6 +57,10 @@ var milestones = map[string]string{
 	"Configuration for all jobs updated": ConfigurationForAllJobsUpdated,
 	"Completed initialization":           CompletedInitialization,
 }
+
+// MilestoneEvent is the event name of the init milestone Jenkins logs as
+// text ("Loaded all jobs"), or "" when text is not one.
+func MilestoneEvent(text string) string { return milestones[text] }
 
 // signatureRank orders signatures: a lower rank wins when a start shows
 // several.

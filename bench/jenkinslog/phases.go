@@ -83,8 +83,7 @@ func (w warState) skipped(res time.Duration) (skipped, known bool) {
 	case res < time.Second:
 		return gap < warSkipGapMS, true
 	case w.beginOuter.valid && w.endOuter.valid && !w.beginOuter.coarse() && !w.endOuter.coarse():
-		outerGap := float64(w.endOuter.unixMS-w.beginOuter.unixMS) + float64(w.endOuter.nanos-w.beginOuter.nanos)/1e6
-		return outerGap < warSkipGapMS, true
+		return nsToMS(w.endOuter.unixNS()-w.beginOuter.unixNS()) < warSkipGapMS, true
 	}
 	return false, gap-1000 >= warSkipGapMS
 }

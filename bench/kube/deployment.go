@@ -32,10 +32,8 @@ type deployment struct {
 	c              *Cluster
 	plan           plan
 	pendingTimeout time.Duration
-	// localNode is the node that is this machine, "" when none is.
-	localNode string
-	w         *watcher
-	stack     cleanup.Stack
+	w              *watcher
+	stack          cleanup.Stack
 	// bg outlives Start's context: log streams and checks run until stop.
 	bg       context.Context
 	cancelBG context.CancelFunc

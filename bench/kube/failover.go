@@ -40,9 +40,9 @@ func (i *Instance) Fail(ctx context.Context, fo scenario.Failover) (runner.Insta
 	var err error
 	switch fo.Action {
 	case scenario.FailoverDelete:
-		err = i.d.deletePod(ctx, old.pod.UID, fo.Grace)
+		err = i.d.deletePod(ctx, old.pod.UID, fo.GraceSeconds())
 	case scenario.FailoverDrain:
-		err = i.d.drain(ctx, old.pod.Spec.NodeName, fo.Grace)
+		err = i.d.drain(ctx, old.pod.Spec.NodeName, fo.GraceSeconds())
 	default:
 		err = fmt.Errorf("unknown failover action %q", fo.Action)
 	}
@@ -55,8 +55,8 @@ func (i *Instance) Fail(ctx context.Context, fo scenario.Failover) (runner.Insta
 	return next, nil
 }
 
-func (d *deployment) deletePod(ctx context.Context, uid types.UID, grace *time.Duration) error {
-	opts := metav1.DeleteOptions{Preconditions: &metav1.Preconditions{UID: &uid}, GracePeriodSeconds: seconds(grace)}
+func (d *deployment) deletePod(ctx context.Context, uid types.UID, grace *int64) error {
+	opts := metav1.DeleteOptions{Preconditions: &metav1.Preconditions{UID: &uid}, GracePeriodSeconds: grace}
 	if err := d.c.Client.CoreV1().Pods(d.c.Namespace).Delete(ctx, podName(d.plan.name), opts); err != nil {
 		return fmt.Errorf("delete pod %s: %w", podName(d.plan.name), err)
 	}
@@ -66,7 +66,7 @@ func (d *deployment) deletePod(ctx context.Context, uid types.UID, grace *time.D
 // drain does to the controller what kubectl drain does to every pod of a
 // node: cordon the node, evict the pod. Other pods of the node are not
 // jsbench's and are left alone. The node is uncordoned when the run ends.
-func (d *deployment) drain(ctx context.Context, node string, grace *time.Duration) error {
+func (d *deployment) drain(ctx context.Context, node string, grace *int64) error {
 	nodes := d.c.Client.CoreV1().Nodes()
 	patch := []byte(`{"spec":{"unschedulable":true}}`)
 	if _, err := nodes.Patch(ctx, node, types.StrategicMergePatchType, patch, metav1.PatchOptions{}); err != nil {
@@ -77,7 +77,7 @@ func (d *deployment) drain(ctx context.Context, node string, grace *time.Duratio
 		return err
 	})
 	ev := &policyv1.Eviction{ObjectMeta: metav1.ObjectMeta{Name: podName(d.plan.name), Namespace: d.c.Namespace},
-		DeleteOptions: &metav1.DeleteOptions{GracePeriodSeconds: seconds(grace)}}
+		DeleteOptions: &metav1.DeleteOptions{GracePeriodSeconds: grace}}
 	if err := d.c.Client.CoreV1().Pods(d.c.Namespace).EvictV1(ctx, ev); err != nil {
 		return fmt.Errorf("evict pod %s: %w", ev.Name, err)
 	}
@@ -106,12 +106,4 @@ func ready(n corev1.Node) bool {
 		}
 	}
 	return false
-}
-
-func seconds(d *time.Duration) *int64 {
-	if d == nil {
-		return nil
-	}
-	s := int64(*d / time.Second)
-	return &s
 }

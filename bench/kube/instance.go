@@ -64,8 +64,8 @@ func (i *Instance) StartedAt() time.Time {
 }
 
 // Lines streams the controller's log once its container has started,
-// each line stamped by the node as it arrived (corrected to jsbench's
-// clock). It is closed when the log ends or the start failed.
+// each line stamped by the node as it arrived, by the node's clock. It is
+// closed when the log ends or the start failed.
 func (i *Instance) Lines() <-chan jenkinslog.Line { return i.lines }
 
 // Exited is closed when the start has failed for good: the controller's
@@ -79,7 +79,7 @@ func (i *Instance) LoginURL(ctx context.Context) (string, error) { return i.d.lo
 
 // FullLog reads the controller's whole log again through the API server.
 func (i *Instance) FullLog(ctx context.Context) ([]jenkinslog.Line, error) {
-	lines, err := i.d.c.fullLog(ctx, podName(i.d.plan.name), controllerContainer, i.d.clockOffset())
+	lines, err := i.d.c.fullLog(ctx, podName(i.d.plan.name), controllerContainer)
 	if len(lines) > 0 {
 		i.sawLine(lines[0])
 	}
@@ -144,7 +144,7 @@ func (i *Instance) stream(rc io.ReadCloser) {
 		rc.Close()
 	}()
 	first := true
-	_ = readLines(rc, i.d.clockOffset(), func(l jenkinslog.Line) error {
+	_ = readLines(rc, func(l jenkinslog.Line) error {
 		if first {
 			i.sawLine(l)
 			first = false

@@ -31,19 +31,22 @@ func (c *Cluster) logRequest(ctx context.Context, pod, container string, follow 
 }
 
 // readLines hands on every "TIMESTAMP TEXT" line of r as a line received
-// at TIMESTAMP less offset (the node's clock ahead of jsbench's). A line
-// without a timestamp keeps an unknown (zero) receipt time.
-func readLines(r io.Reader, offset time.Duration, emit func(jenkinslog.Line) error) error {
+// at TIMESTAMP, by the node's clock: it is known to be jsbench's only on
+// the same host, and the record says which (clock_source). A line without
+// a timestamp keeps an unknown (zero) receipt time.
+func readLines(r io.Reader, emit func(jenkinslog.Line) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLineBytes)
 	for sc.Scan() {
-		if err := emit(parseLine(sc.Text(), offset)); err != nil {
+		if err := emit(parseLine(sc.Text(), 0)); err != nil {
 			return err
 		}
 	}
 	return sc.Err()
 }
 
+// parseLine splits a "TIMESTAMP TEXT" line, the timestamp less offset
+// (a clock ahead of jsbench's by offset).
 func parseLine(s string, offset time.Duration) jenkinslog.Line {
 	stamp, text, ok := strings.Cut(s, " ")
 	at, err := time.Parse(time.RFC3339Nano, stamp)
@@ -54,14 +57,14 @@ func parseLine(s string, offset time.Duration) jenkinslog.Line {
 }
 
 // fullLog reads a container's whole log, after the fact.
-func (c *Cluster) fullLog(ctx context.Context, pod, container string, offset time.Duration) ([]jenkinslog.Line, error) {
+func (c *Cluster) fullLog(ctx context.Context, pod, container string) ([]jenkinslog.Line, error) {
 	rc, err := c.logRequest(ctx, pod, container, false)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	var lines []jenkinslog.Line
-	err = readLines(rc, offset, func(l jenkinslog.Line) error {
+	err = readLines(rc, func(l jenkinslog.Line) error {
 		lines = append(lines, l)
 		return nil
 	})

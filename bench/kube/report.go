@@ -1,7 +1,6 @@
 package kube
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,9 +15,6 @@ import (
 	"github.com/jsbench/jsbench/bench/runner"
 	"github.com/jsbench/jsbench/bench/snapshot"
 )
-
-// restoreStatsPrefix starts the statistics line of cmd/jsbench-restore.
-const restoreStatsPrefix = "jsbench-restore: "
 
 // restoreTailLines is how much of a failed restore's log a reason quotes.
 const restoreTailLines = 5
@@ -113,19 +109,19 @@ func (d *deployment) reclaimWarning(ctx context.Context, k *results.Kubernetes) 
 // restoreFacts reads the restore init container's log: its statistics
 // as facts, and its last lines for a failure's reason.
 func (d *deployment) restoreFacts(ctx context.Context) (map[string]string, string) {
-	lines, err := d.c.fullLog(ctx, podName(d.plan.name), restoreContainer, 0)
+	lines, err := d.c.fullLog(ctx, podName(d.plan.name), restoreContainer)
 	if err != nil {
 		return map[string]string{"restore_log_error": err.Error()}, ""
 	}
 	var texts []string
 	for _, l := range lines {
 		texts = append(texts, l.Text)
-		stats, ok := strings.CutPrefix(l.Text, restoreStatsPrefix)
+		stats, ok := strings.CutPrefix(l.Text, snapshot.StatsLinePrefix)
 		if !ok {
 			continue
 		}
 		var s snapshot.Stats
-		if err := json.NewDecoder(bytes.NewReader([]byte(stats))).Decode(&s); err == nil {
+		if err := json.Unmarshal([]byte(stats), &s); err == nil {
 			return restoreStatFacts(s), ""
 		}
 	}
@@ -135,21 +131,10 @@ func (d *deployment) restoreFacts(ctx context.Context) (map[string]string, strin
 	return nil, strings.Join(texts, " | ")
 }
 
+// restoreStatFacts is the restore's facts, with its total time, which on
+// Kubernetes is a phase of the start rather than a figure of the record.
 func restoreStatFacts(s snapshot.Stats) map[string]string {
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
-	return map[string]string{
-		"snapshot_format":        string(s.Format),
-		"snapshot_archive_bytes": strconv.FormatInt(s.ArchiveBytes, 10),
-		"snapshot_bytes":         strconv.FormatInt(s.Bytes, 10),
-		"snapshot_files":         strconv.Itoa(s.Files),
-		"snapshot_fetch_ms":      f(s.FetchMS),
-		"snapshot_extract_ms":    f(s.ExtractMS),
-		"snapshot_total_ms":      f(s.TotalMS),
-	}
+	facts := s.Facts()
+	facts["snapshot_total_ms"] = strconv.FormatFloat(s.TotalMS, 'f', 3, 64)
+	return facts
 }
-
-// clockOffset is the node's clock ahead of jsbench's, by which log
-// times are corrected: zero, since a node's clock is known only on the
-// same host (where it is jsbench's); elsewhere the record says the
-// times are the node's, uncorrected.
-func (d *deployment) clockOffset() time.Duration { return 0 }

@@ -39,23 +39,12 @@ var _ runner.Runtime = (*Runtime)(nil)
 
 var quietOnce sync.Once
 
-// Option changes a Runtime made by New.
-type Option func(*Runtime)
-
-// WithEnv reads the harness's environment (the S3 settings a restore init
-// container is given) through getenv instead of os.Getenv.
-func WithEnv(getenv func(string) string) Option { return func(r *Runtime) { r.getenv = getenv } }
-
 // New makes a runtime whose restore init containers run restoreImage
 // (a scenario may name another). Connections are made at the first start.
-func New(restoreImage string, opts ...Option) *Runtime {
+func New(restoreImage string) *Runtime {
 	// client-go logs through klog to stderr; jsbench reports itself.
 	quietOnce.Do(func() { klog.SetOutput(io.Discard); klog.LogToStderr(false) })
-	r := &Runtime{restoreImage: restoreImage, getenv: os.Getenv, nodes: map[string]*string{}}
-	for _, opt := range opts {
-		opt(r)
-	}
-	return r
+	return &Runtime{restoreImage: restoreImage, getenv: os.Getenv, nodes: map[string]*string{}}
 }
 
 // Cluster returns the connection a scenario's kubernetes block names.
@@ -88,7 +77,7 @@ func (r *Runtime) Start(ctx context.Context, l subject.Launch) (runner.Instance,
 	if err != nil {
 		return nil, err
 	}
-	d := &deployment{rt: r, c: c, plan: p, pendingTimeout: k.PendingTimeout, localNode: in.node}
+	d := &deployment{rt: r, c: c, plan: p, pendingTimeout: k.PendingTimeout}
 	inst, err := d.start(ctx)
 	if err != nil {
 		return nil, errors.Join(err, d.stop(ctx))

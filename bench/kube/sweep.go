@@ -9,19 +9,13 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime/schema"
-	"k8s.io/client-go/dynamic"
 
 	"github.com/jsbench/jsbench/bench/owner"
 )
 
-// volumeSnapshots is the VolumeSnapshot resource of the CSI snapshot API,
-// reached without its client library.
-var volumeSnapshots = schema.GroupVersionResource{Group: "snapshot.storage.k8s.io", Version: "v1", Resource: "volumesnapshots"}
-
 // Sweep deletes what killed jsbench processes left in the cluster's
-// namespace — StatefulSets (with their pods), claims, Secrets,
-// VolumeSnapshots and the hostPath PVs it created — and names what it
+// namespace — StatefulSets (with their pods), claims, Secrets and the
+// hostPath PVs it created — and names what it
 // removed. Objects of a running jsbench are left alone. A volume that the
 // cluster kept after its jsbench claim was deleted (reclaim policy Retain)
 // is named in kept, not deleted: its data is not jsbench's to destroy.
@@ -72,30 +66,8 @@ func Sweep(ctx context.Context, c *Cluster) (removed, kept []string, err error) 
 	} else {
 		errs = append(errs, fmt.Errorf("list secrets: %w", err))
 	}
-	errs = append(errs, sweepSnapshots(ctx, c, sel, del))
 	pvRemoved, pvKept, pvErr := sweepVolumes(ctx, c)
 	return append(removed, pvRemoved...), append(kept, pvKept...), errors.Join(append(errs, pvErr)...)
-}
-
-// sweepSnapshots deletes orphaned VolumeSnapshots, where the cluster
-// has the snapshot API at all.
-func sweepSnapshots(ctx context.Context, c *Cluster, sel metav1.ListOptions, del func(kind, name string, labels map[string]string, remove func() error)) error {
-	dyn, err := dynamic.NewForConfig(c.Config)
-	if err != nil {
-		return fmt.Errorf("list volume snapshots: %w", err)
-	}
-	res := dyn.Resource(volumeSnapshots).Namespace(c.Namespace)
-	list, err := res.List(ctx, sel)
-	if apierrors.IsNotFound(err) || apierrors.IsForbidden(err) {
-		return nil // no snapshot API on this cluster
-	}
-	if err != nil {
-		return fmt.Errorf("list volume snapshots: %w", err)
-	}
-	for _, o := range list.Items {
-		del("volumesnapshot", o.GetName(), o.GetLabels(), func() error { return res.Delete(ctx, o.GetName(), metav1.DeleteOptions{}) })
-	}
-	return nil
 }
 
 // sweepVolumes deletes orphaned hostPath PVs of jsbench and names the

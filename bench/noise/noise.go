@@ -3,10 +3,10 @@ package noise
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 
 	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/stats"
 )
 
 // Bounds past which a run counts as taken on a busy host.
@@ -152,11 +152,5 @@ func median(x []float64) float64 {
 	if len(x) == 0 {
 		return 0
 	}
-	s := append([]float64{}, x...)
-	sort.Float64s(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
+	return stats.Median(x)
 }

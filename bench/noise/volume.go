@@ -1,7 +1,6 @@
 package noise
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -25,7 +24,13 @@ func (a Assessment) Busy(scenario, volume string) (busy []Run, runs int) {
 // busy.
 func (a Assessment) Noisy(scenario, volume string) bool {
 	busy, runs := a.Busy(scenario, volume)
-	return runs > 0 && float64(len(busy)) > MaxBusyShare*float64(runs)
+	return TooBusy(len(busy), runs)
+}
+
+// TooBusy reports whether busy runs make up more than MaxBusyShare of
+// runs, for a caller that has already counted them with Busy.
+func TooBusy(busy, runs int) bool {
+	return runs > 0 && float64(busy) > MaxBusyShare*float64(runs)
 }
 
 // BusyCount counts the busy runs and the measured ones.
@@ -61,13 +66,6 @@ func SpeedChange(baseline, current Assessment) (pct float64, beyond bool) {
 	}
 	pct = 100 * (current.ReferenceMS/baseline.ReferenceMS - 1)
 	return pct, math.Abs(pct) > MaxHostSpeedChangePct
-}
-
-// SpeedText says a speed change in words.
-func SpeedText(baseline, current Assessment) string {
-	pct, _ := SpeedChange(baseline, current)
-	return fmt.Sprintf("the reference workload took %.0f ms (median) in the baseline and %.0f ms now (%+.0f%%)",
-		baseline.ReferenceMS, current.ReferenceMS, pct)
 }
 
 // Slowdown is how much slower than the baseline's typical host the

@@ -188,17 +188,8 @@ func opCosts(scenario, volume string, records []results.Record) (int64, float64,
 		for _, c := range cs {
 			n, ms = append(n, float64(c.Count)), append(ms, c.InjectedMS)
 		}
-		ops = append(ops, OpCost{Op: op, Count: int64(medianOf(n)), InjectedMS: medianOf(ms)})
+		ops = append(ops, OpCost{Op: op, Count: int64(stats.Median(n)), InjectedMS: stats.Median(ms)})
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].InjectedMS > ops[j].InjectedMS })
-	return int64(medianOf(counts)), medianOf(injected), ops[:min(topOps, len(ops))]
-}
-
-func medianOf(v []float64) float64 {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	return int64(stats.Median(counts)), stats.Median(injected), ops[:min(topOps, len(ops))]
 }

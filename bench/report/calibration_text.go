@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -142,10 +141,8 @@ func predictionTable(w io.Writer, c Calibration) error {
 // some of them side by side, so they may add up to more than the wall
 // time they cost.
 func opsSentence(p Prediction) string {
-	ops := append([]OpCost(nil), p.TopOps...)
-	sort.SliceStable(ops, func(i, j int) bool { return ops[i].InjectedMS > ops[j].InjectedMS })
 	var parts []string
-	for _, o := range ops {
+	for _, o := range p.TopOps { // costliest first (opCosts)
 		if o.Count > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s × %.2f ms = %s", o.Count, o.Op, o.InjectedMS/float64(o.Count), durationText(o.InjectedMS)))
 		}

@@ -10,12 +10,11 @@ import (
 // scenarioSummaries are the summaries of one scenario, indexed for
 // rendering, with volumes and phases in the order they first appear.
 type scenarioSummaries struct {
-	name       string
-	subject    results.Subject
-	volumes    []string
-	phases     []string
-	byKey      map[stats.Key]stats.Summary
-	unfinished map[string]int
+	name    string
+	subject results.Subject
+	volumes []string
+	phases  []string
+	byKey   map[stats.Key]stats.Summary
 }
 
 // groupByScenario splits summaries by scenario, in order of appearance.
@@ -28,7 +27,7 @@ func groupByScenario(summaries []stats.Summary) []scenarioSummaries {
 			i = len(out)
 			index[s.Scenario] = i
 			out = append(out, scenarioSummaries{name: s.Scenario, subject: s.Subject,
-				byKey: map[stats.Key]stats.Summary{}, unfinished: map[string]int{}})
+				byKey: map[stats.Key]stats.Summary{}})
 		}
 		out[i].add(s)
 	}
@@ -36,10 +35,9 @@ func groupByScenario(summaries []stats.Summary) []scenarioSummaries {
 }
 
 func (g *scenarioSummaries) add(s stats.Summary) {
-	if _, seen := g.unfinished[s.Volume]; !seen {
+	if !slices.Contains(g.volumes, s.Volume) {
 		g.volumes = append(g.volumes, s.Volume)
 	}
-	g.unfinished[s.Volume] = unfinished(s)
 	if !slices.Contains(g.phases, s.Phase) {
 		g.phases = append(g.phases, s.Phase)
 	}

@@ -21,8 +21,9 @@ type Kubernetes struct {
 	PV            string `json:"pv,omitempty"`
 	ReclaimPolicy string `json:"reclaim_policy,omitempty"`
 	// ClockOffsetMS is the node's clock minus jsbench's; ClockSource says
-	// how it was found ("same host" when jsbench runs on the node).
-	// Container log timestamps are the node's and are corrected by it.
+	// how it was found: "same host" when jsbench runs on the node (0), or
+	// from the node's lease renewals, a lower bound. Container log
+	// timestamps are the node's clock, never corrected by it.
 	ClockOffsetMS float64 `json:"clock_offset_ms"`
 	ClockSource   string  `json:"clock_source"`
 	// Steps are the milestones seen, in the order they were received.

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jsbench/jsbench/bench/results"
@@ -61,13 +60,13 @@ func (a *adaptive) done(volume string) bool {
 	return a.maxed(volume) || (a.othersDone() && (a.stopped[volume] || a.budgetSpent() || a.budgetClosed))
 }
 
-// allDone reports whether every volume of sc has stopped.
-func (a *adaptive) allDone(sc *scenario.Scenario) bool {
+// allDone reports whether every volume of the scenario has stopped.
+func (a *adaptive) allDone() bool {
 	if a == nil {
 		return false
 	}
-	for _, v := range sc.Volumes {
-		if !a.done(v.Name) {
+	for _, v := range a.volumes {
+		if !a.done(v) {
 			return false
 		}
 	}
@@ -123,6 +122,9 @@ func (a *adaptive) observe(rec *results.Record) {
 	switch {
 	case precise && a.measured[v] >= a.settings.MinRuns:
 		rec.StopReason = "precise: " + why
+		if v == a.reference && !a.othersDone() {
+			rec.StopReason += "; runs on as the reference volume of the paired ratios"
+		}
 	case a.maxed(v):
 		rec.StopReason = "max_runs reached: " + why
 	case a.budgetSpent() || tooShort:
@@ -132,7 +134,4 @@ func (a *adaptive) observe(rec *results.Record) {
 		return
 	}
 	a.stopped[v] = true
-	if v == a.reference && !a.othersDone() && strings.HasPrefix(rec.StopReason, "precise") {
-		rec.StopReason += "; runs on as the reference volume of the paired ratios"
-	}
 }

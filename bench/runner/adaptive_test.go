@@ -38,7 +38,7 @@ func TestAdaptiveStopsEachVolumeForItsOwnReason(t *testing.T) {
 	if runs["noisy"] != 8 || !strings.HasPrefix(stops["noisy"], "max_runs reached") {
 		t.Errorf("noisy: %d runs, stop %q; want max_runs (8)", runs["noisy"], stops["noisy"])
 	}
-	if !a.allDone(sc) {
+	if !a.allDone() {
 		t.Error("both volumes stopped, but allDone is false")
 	}
 }

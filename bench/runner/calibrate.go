@@ -30,7 +30,7 @@ const probeVolumeName = "calibration-probe"
 // for the scenario's runs. The probe starts are not recorded as runs;
 // their phases are recorded with every run (results.Calibration).
 func (r *Runner) calibrate(ctx context.Context, sc *scenario.Scenario) error {
-	r.plan = nil
+	r.plan, r.calibration = nil, nil
 	if sc.Subject.Kind != subject.KindSim || sc.Subject.Calibrate == "" {
 		return nil
 	}
@@ -61,7 +61,7 @@ func (r *Runner) calibrate(ctx context.Context, sc *scenario.Scenario) error {
 		probes = append(probes, probePhases(rec))
 	}
 	plan := calibrate.NewPlan(src, w, probes)
-	r.plan = &plan
+	r.plan, r.calibration = &plan, calibrationRecord(&plan)
 	return nil
 }
 
@@ -91,7 +91,8 @@ func probePhases(rec results.Record) []calibrate.Phase {
 	return out
 }
 
-// calibrationRecord is the plan as each run records it; nil without one.
+// calibrationRecord is the plan as each run records it; nil without one
+// or before its probes are measured.
 func calibrationRecord(p *calibrate.Plan) *results.Calibration {
 	if p == nil || len(p.Probe) == 0 {
 		return nil
@@ -103,7 +104,7 @@ func calibrationRecord(p *calibrate.Plan) *results.Calibration {
 	for _, s := range p.Source.Phases {
 		c.Phases = append(c.Phases, results.CalibrationPhase{Name: s.Name, SourceMS: s.DurationMS, ProbeMS: probe[s.Name], ExtraMS: extra[s.Name]})
 	}
-	c.LauncherMS = extra[calibrate.PhaseLauncher]
+	c.LauncherMS = extra[jenkinslog.Launcher]
 	return c
 }
 

@@ -69,11 +69,7 @@ func (r *Runner) failover(ctx context.Context, sc *scenario.Scenario, v scenario
 	rec := r.newRecord(sc, v, iteration, warmup)
 	rec.Scenario = FailoverScenario(sc.Name, fo)
 	rec.Start = StartFailover
-	rec.Failover = &results.Failover{Action: fo.Action}
-	if fo.Grace != nil {
-		secs := int64(*fo.Grace / time.Second)
-		rec.Failover.GraceS = &secs
-	}
+	rec.Failover = &results.Failover{Action: fo.Action, GraceS: fo.GraceSeconds()}
 	f, ok := inst.(Failing)
 	if !ok {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("failover %s: the %s runtime cannot lose a controller on purpose", fo.Label, sc.Subject.Runtime)

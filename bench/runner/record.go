@@ -10,18 +10,16 @@ import (
 )
 
 // Phases measured before the log's first timestamp, on the harness's
-// clock (or Docker's, which stamps the lines).
+// clock (or Docker's, which stamps the lines). jenkinslog.Launcher, from
+// "Running from:" to the first timestamped line, follows PhaseEntrypoint.
 const (
 	// PhaseEntrypoint runs from the subject's start (container start or
 	// process exec) to "Running from:": the pre-Java phase, where the
 	// official image's jenkins.sh copies $REF into the home, and the
 	// JVM's own start.
 	PhaseEntrypoint = "entrypoint"
-	// PhaseLauncher runs from "Running from:" to the log's first
-	// timestamped line: Jenkins's launcher and Winstone before they log.
-	PhaseLauncher = "launcher"
 	// PhasePreJVM, from the start to the first line of output, stands for
-	// both when the log has no "Running from:" line.
+	// entrypoint and launcher when the log has no "Running from:" line.
 	PhasePreJVM = "pre_jvm"
 )
 
@@ -155,7 +153,7 @@ func preLogPhases(rec *results.Record, start jenkinslog.Start, runningFrom *jenk
 		launcher := max(0, -runningFrom.OffsetMS)
 		rec.Phases = append(rec.Phases,
 			results.Phase{Name: PhaseEntrypoint, StartMS: from, DurationMS: entry},
-			results.Phase{Name: PhaseLauncher, StartMS: from + entry, DurationMS: launcher})
+			results.Phase{Name: jenkinslog.Launcher, StartMS: from + entry, DurationMS: launcher})
 		return from + entry + launcher
 	}
 	if start.OriginReceived.IsZero() {

@@ -55,6 +55,9 @@ type Runner struct {
 	// plan is the calibration of the scenario being run, nil when its
 	// subject is not calibrated.
 	plan *calibrate.Plan
+	// calibration is plan as every run records it, built once plan is
+	// complete; nil without a plan and during the probe starts.
+	calibration *results.Calibration
 }
 
 // Run runs every scenario in order. It stops early when ctx is cancelled
@@ -87,7 +90,7 @@ func (r *Runner) runScenario(ctx context.Context, sc *scenario.Scenario) error {
 // iterate calls run for each iteration and volume, volumes interleaved,
 // leaving out the volumes an adaptive scenario has measured enough.
 func (r *Runner) iterate(ctx context.Context, sc *scenario.Scenario, run func(v scenario.Volume, iteration int)) error {
-	for i := 1; i <= sc.Warmup+sc.Runs && !r.adaptive.allDone(sc); i++ {
+	for i := 1; i <= sc.Warmup+sc.Runs && !r.adaptive.allDone(); i++ {
 		for _, v := range sc.Volumes {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -179,7 +182,7 @@ func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration i
 		Scenario:     sc.Name,
 		ScenarioFile: sc.File,
 		Subject:      r.Subjects.Describe(sc.Subject),
-		Calibration:  calibrationRecord(r.plan),
+		Calibration:  r.calibration,
 		Volume:       results.Volume{Name: v.Name, Kind: v.Kind, Params: copyParams(v.Config.Params()), Ceiling: v.Ceiling},
 		Home:         describeHome(sc.Home),
 		Start:        sc.Start,

@@ -155,7 +155,7 @@ func checkColdRuns(t *testing.T, r *runner.Runner, runtime string) {
 // expectedPhases are the phases the simulated controller's log must show,
 // in order, each taking time.
 var expectedPhases = []string{
-	runner.PhaseEntrypoint, runner.PhaseLauncher, jenkinslog.WarExtraction, jenkinslog.HTTPOpen, jenkinslog.StartedInitialization,
+	runner.PhaseEntrypoint, jenkinslog.Launcher, jenkinslog.WarExtraction, jenkinslog.HTTPOpen, jenkinslog.StartedInitialization,
 	jenkinslog.ListedAllPlugins, jenkinslog.PreparedAllPlugins, jenkinslog.StartedAllPlugins,
 	jenkinslog.AugmentedAllExtensions, jenkinslog.SystemConfigLoaded, jenkinslog.SystemConfigAdapted,
 	jenkinslog.LoadedAllJobs, jenkinslog.ConfigurationForAllJobsUpdated,

@@ -113,7 +113,7 @@ func checkStandInRun(t *testing.T, rec results.Record) {
 	if rec.Status != results.StatusOK {
 		t.Fatalf("%s: %s\n%s", rec.Status, rec.Reason, strings.Join(rec.LastLines, "\n"))
 	}
-	if len(rec.Phases) < 3 || rec.Phases[0].Name != runner.PhaseEntrypoint || rec.Phases[1].Name != runner.PhaseLauncher {
+	if len(rec.Phases) < 3 || rec.Phases[0].Name != runner.PhaseEntrypoint || rec.Phases[1].Name != jenkinslog.Launcher {
 		t.Fatalf("phases %+v: want entrypoint and launcher first", rec.Phases)
 	}
 	if rec.Phases[0].DurationMS <= 0 {

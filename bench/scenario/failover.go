@@ -89,7 +89,7 @@ func (c *checker) failover(n *yaml.Node, path string) (Failover, bool) {
 	}
 	fo.Label = fo.Action
 	if fo.Grace != nil {
-		fo.Label += "-grace" + strconv.FormatInt(int64(*fo.Grace/time.Second), 10) + "s"
+		fo.Label += "-grace" + strconv.FormatInt(*fo.GraceSeconds(), 10) + "s"
 	}
 	return fo, true
 }
@@ -111,4 +111,14 @@ func (c *checker) grace(f *fields) *time.Duration {
 		return nil
 	}
 	return &d
+}
+
+// GraceSeconds is Grace in whole seconds, as Kubernetes takes it; nil
+// when Grace is.
+func (f Failover) GraceSeconds() *int64 {
+	if f.Grace == nil {
+		return nil
+	}
+	s := int64(*f.Grace / time.Second)
+	return &s
 }

@@ -107,24 +107,12 @@ func (c *checker) raisedLimits(n *yaml.Node) map[string]int64 {
 func nodeAt(root *yaml.Node, paths string) (*yaml.Node, string) {
 	alternatives := strings.Split(paths, "|")
 	for _, path := range alternatives {
-		if n, ok := walk(root, path); ok {
+		if n, ok := locate(root, path, false); ok {
 			return n, path
 		}
 	}
-	n, _ := walk(root, alternatives[0])
+	n, _ := locate(root, alternatives[0], false)
 	return n, alternatives[0]
-}
-
-func walk(root *yaml.Node, path string) (*yaml.Node, bool) {
-	n := root
-	for _, segment := range strings.Split(path, ".") {
-		_, v := lookup(n, segment)
-		if v == nil {
-			return n, false
-		}
-		n = v
-	}
-	return n, true
 }
 
 func simSetting(s *Scenario, key string) int64 {

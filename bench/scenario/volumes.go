@@ -164,8 +164,8 @@ func (c *checker) volumeProblem(f *fields, p volume.Problem) {
 	}
 }
 
-// locate finds the node of the option path ("target.kind") below the
-// entry mapping n: its key or its value. When the path leads nowhere it
+// locate finds the node of the dotted path ("target.kind") below the
+// mapping n (a volume entry, or the whole file): its key or its value. When the path leads nowhere it
 // returns the deepest mapping found, and exact is false.
 func locate(n *yaml.Node, path string, key bool) (found *yaml.Node, exact bool) {
 	segments := strings.Split(path, ".")

@@ -26,7 +26,7 @@ func (c *controller) boot(ctx context.Context) error {
 		return &taskError{step: "Jenkins.<init>", thread: threadInit, err: err}
 	}
 	r := &reactor{threads: c.cfg.Threads, log: c.log,
-		before: func(milestone string) { c.spend(ctx, milestonePhases[milestone]) }}
+		before: func(milestone string) { c.spend(ctx, jenkinslog.MilestoneEvent(milestone)) }}
 	for _, p := range c.phases() {
 		var tasks []task
 		if p.tasks != nil {

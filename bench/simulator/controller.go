@@ -47,7 +47,7 @@ func (c *controller) run(ctx context.Context) int {
 	if !c.cfg.WebrootGiven {
 		fmt.Fprintf(c.stdout, "webroot: %s\n", c.cfg.Webroot)
 	}
-	c.spend(ctx, PhaseLauncher)
+	c.spend(ctx, jenkinslog.Launcher) // the JVM and Winstone before they log
 	if err := c.startContainer(ctx); err != nil {
 		if ctx.Err() != nil { // SIGTERM during extraction: Jenkins never started
 			c.stopContainer()

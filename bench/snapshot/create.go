@@ -35,8 +35,9 @@ type Stats struct {
 	LimitBytes int64 `json:"limit_bytes,omitempty"`
 	// SparseFiles counts files restored with holes.
 	SparseFiles int `json:"sparse_files,omitempty"`
-	// DroppedPrivileges counts entries restored without the setuid or
-	// setgid bit, or the root ownership, that the archive gave them.
+	// DroppedPrivileges counts the privileges Restore dropped: each
+	// entry's setuid/setgid bits count once and its root ownership once,
+	// so one entry that had both counts twice.
 	DroppedPrivileges int `json:"dropped_privileges,omitempty"`
 	// Warnings are entries skipped or altered: sockets and devices are not
 	// archived, a file that shrank while being read is padded.

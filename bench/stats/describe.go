@@ -3,6 +3,7 @@ package stats
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/floats"
@@ -124,4 +125,13 @@ func countBelow(samples []float64, limit float64) int {
 		}
 	}
 	return n
+}
+
+// Median returns the median of samples, in any order (they are not
+// changed): the middle one, or the mean of the two middle ones. It
+// returns NaN for no samples.
+func Median(samples []float64) float64 {
+	sorted := slices.Clone(samples)
+	slices.Sort(sorted)
+	return Quantile(sorted, 0.5)
 }

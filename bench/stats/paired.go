@@ -54,10 +54,11 @@ func ReferenceVolume(records []results.Record, scenario string) string {
 	return local
 }
 
-// pairKey identifies one iteration of one session.
+// pairKey identifies one iteration of one session, within the scenario
+// whose pairs are being made.
 type pairKey struct {
-	suite, scenario string
-	iteration       int
+	suite     string
+	iteration int
 }
 
 // Paired pairs every volume of every scenario with the scenario's
@@ -73,7 +74,7 @@ func Paired(records []results.Record) []Pairing {
 		refReady := map[pairKey]float64{}
 		for _, r := range records {
 			if r.Scenario == sc && r.Volume.Name == ref && pairable(r) && r.ReadyMS > 0 {
-				refReady[pairKey{r.SuiteID, sc, r.Iteration}] = r.ReadyMS
+				refReady[pairKey{r.SuiteID, r.Iteration}] = r.ReadyMS
 			}
 		}
 		for _, vol := range volumeOrder(records, sc) {
@@ -105,7 +106,7 @@ func pair(records []results.Record, sc, vol, ref string, refReady map[pairKey]fl
 		if r.RecoveryMS > 0 {
 			value, p.Phase = r.RecoveryMS, "recovery"
 		}
-		base, ok := refReady[pairKey{r.SuiteID, sc, r.Iteration}]
+		base, ok := refReady[pairKey{r.SuiteID, r.Iteration}]
 		if !ok || value <= 0 {
 			continue
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/jsbench/jsbench/bench/cleanup"
@@ -132,21 +131,7 @@ func (v *snapshotVolume) Prepare(ctx context.Context, env Env, stack *cleanup.St
 
 // restoreFacts adds what the restore found to the target's facts.
 func restoreFacts(target map[string]string, stats snapshot.Stats) map[string]string {
-	facts := map[string]string{
-		"snapshot_format":        string(stats.Format),
-		"snapshot_archive_bytes": strconv.FormatInt(stats.ArchiveBytes, 10),
-		"snapshot_bytes":         strconv.FormatInt(stats.Bytes, 10),
-		"snapshot_files":         strconv.Itoa(stats.Files),
-		"snapshot_fetch_ms":      strconv.FormatFloat(stats.FetchMS, 'f', 3, 64),
-		"snapshot_extract_ms":    strconv.FormatFloat(stats.ExtractMS, 'f', 3, 64),
-		"snapshot_limit_bytes":   strconv.FormatInt(stats.LimitBytes, 10),
-	}
-	if stats.SparseFiles > 0 {
-		facts["snapshot_sparse_files"] = strconv.Itoa(stats.SparseFiles)
-	}
-	if len(stats.Warnings) > 0 {
-		facts["snapshot_warnings"] = strings.Join(stats.Warnings, "; ")
-	}
+	facts := stats.Facts()
 	maps.Copy(facts, target)
 	return facts
 }

@@ -52,26 +52,15 @@ func Remove(dir string) error {
 	return nil
 }
 
-// Sweep removes the suite directories below root whose owning process
-// is gone, with the mounts inside them, and returns their paths. A
-// session's sweep runs SweepMounts and SweepDirs as separate steps, after
-// the containers that may still use them (bench/sweep).
-func Sweep(root string) ([]string, error) {
-	mounts, err := SweepMounts(root)
-	if err != nil {
-		return mounts, err
-	}
-	dirs, err := SweepDirs(root)
-	return append(mounts, dirs...), err
-}
-
 // SweepMounts detaches the mounts inside the suite directories below root
-// whose owning process is gone, deepest first, and names them.
+// whose owning process is gone, deepest first, and names them. A session
+// runs it before SweepDirs, after the containers that may still use the
+// mounts (bench/suite/sweep.go).
 func SweepMounts(root string) ([]string, error) {
-	orphans, err := Orphans(root)
+	dirs, err := orphans(root)
 	var detached []string
 	var errs []error
-	for _, dir := range orphans {
+	for _, dir := range dirs {
 		points, err := unmountBelow(dir)
 		detached = append(detached, points...)
 		errs = append(errs, err)
@@ -82,10 +71,10 @@ func SweepMounts(root string) ([]string, error) {
 // SweepDirs removes the suite directories below root whose owning
 // process is gone (detaching what is still mounted inside), and names them.
 func SweepDirs(root string) ([]string, error) {
-	orphans, err := Orphans(root)
+	dirs, err := orphans(root)
 	var removed []string
 	var errs []error
-	for _, dir := range orphans {
+	for _, dir := range dirs {
 		if err := Remove(dir); err != nil {
 			errs = append(errs, err)
 			continue
@@ -95,9 +84,9 @@ func SweepDirs(root string) ([]string, error) {
 	return removed, errors.Join(append(errs, err)...)
 }
 
-// Orphans lists the suite directories below root whose owning process is
+// orphans lists the suite directories below root whose owning process is
 // gone.
-func Orphans(root string) ([]string, error) {
+func orphans(root string) ([]string, error) {
 	entries, err := os.ReadDir(root)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -105,14 +94,14 @@ func Orphans(root string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sweep work directories: %w", err)
 	}
-	var orphans []string
+	var dirs []string
 	for _, e := range entries {
 		dir := filepath.Join(root, e.Name())
 		if e.IsDir() && !ownerAlive(dir) {
-			orphans = append(orphans, dir)
+			dirs = append(dirs, dir)
 		}
 	}
-	return orphans, nil
+	return dirs, nil
 }
 
 // ownerAlive reports whether the process recorded in dir still runs. A

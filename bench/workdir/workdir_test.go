@@ -36,7 +36,14 @@ func TestSweepRemovesOnlyDirectoriesOfDeadOwners(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	removed, err := Sweep(root)
+	detached, err := SweepMounts(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(detached) != 0 {
+		t.Errorf("detached %v, want nothing", detached)
+	}
+	removed, err := SweepDirs(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,9 +58,12 @@ func TestSweepRemovesOnlyDirectoriesOfDeadOwners(t *testing.T) {
 }
 
 func TestSweepOfMissingRootIsNoError(t *testing.T) {
-	removed, err := Sweep(filepath.Join(t.TempDir(), "absent"))
-	if err != nil || len(removed) != 0 {
-		t.Errorf("Sweep(absent) = %v, %v", removed, err)
+	absent := filepath.Join(t.TempDir(), "absent")
+	if detached, err := SweepMounts(absent); err != nil || len(detached) != 0 {
+		t.Errorf("SweepMounts(absent) = %v, %v", detached, err)
+	}
+	if removed, err := SweepDirs(absent); err != nil || len(removed) != 0 {
+		t.Errorf("SweepDirs(absent) = %v, %v", removed, err)
 	}
 }
 

@@ -14,9 +14,9 @@ import (
 	"github.com/jsbench/jsbench/bench/results"
 )
 
-// The fixed work. On a quiet 2-core VM (2026) the CPU part takes about
-// 110 ms and the file part about 30 ms (measured on a busy one and
-// scaled by the CPU share it got).
+// The fixed work. On a quiet 2-core VM the whole takes 145 ms at the
+// median, and 406 ms with two busy processes per CPU (`make
+// noise-check`, 2026-12-02, 36 runs each).
 const (
 	// cpuRounds is how many times each worker hashes cpuBlock.
 	cpuRounds = 2560

@@ -30,9 +30,6 @@ import (
 	"github.com/jsbench/jsbench/bench/snapshot"
 )
 
-// statsPrefix starts the line of statistics on stdout (bench/kube reads it).
-const statsPrefix = "jsbench-restore: "
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -59,7 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	line, _ := json.Marshal(stats)
-	fmt.Fprintf(stdout, "%s%s\n", statsPrefix, line)
+	fmt.Fprintf(stdout, "%s%s\n", snapshot.StatsLinePrefix, line)
 	return 0
 }
 

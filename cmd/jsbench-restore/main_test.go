@@ -38,7 +38,7 @@ func TestRestoreCleansAndReports(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dst, "config.xml")); err != nil {
 		t.Errorf("restored file missing: %v", err)
 	}
-	line, ok := strings.CutPrefix(strings.TrimSpace(stdout.String()), statsPrefix)
+	line, ok := strings.CutPrefix(strings.TrimSpace(stdout.String()), snapshot.StatsLinePrefix)
 	var stats snapshot.Stats
 	if !ok || json.Unmarshal([]byte(line), &stats) != nil || stats.Files != 1 || stats.Format != "tar.gz" {
 		t.Errorf("statistics line %q", stdout.String())

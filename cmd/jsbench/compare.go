@@ -13,9 +13,8 @@ import (
 )
 
 func newCompareCommand(e env) *cobra.Command {
-	threshold := percentValue(compare.DefaultThresholdPct)
 	var (
-		alpha  float64
+		gate   gateFlags
 		format string
 		seed   uint64
 	)
@@ -56,14 +55,16 @@ rows and busy runs are named; measure again on a quiet host),
 			if err != nil {
 				return unusable(err)
 			}
-			if err := checkAlpha(alpha); err != nil {
+			opts, err := gate.options()
+			if err != nil {
 				return unusable(err)
 			}
+			opts.Seed = seed
 			base, cur, warnings, err := loadPair(args[0], args[1])
 			if err != nil {
 				return unusable(err)
 			}
-			m := report.Build(cur, base, compare.Options{ThresholdPct: float64(threshold), Alpha: alpha, Seed: seed})
+			m := report.Build(cur, base, opts)
 			m.Warnings = warnings
 			if m.Verdict == nil {
 				return unusable(errors.New("no baseline to compare with"))
@@ -75,8 +76,7 @@ rows and busy runs are named; measure again on a quiet host),
 		},
 	}
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return unusable(err) })
-	cmd.Flags().Var(&threshold, "threshold", "slowdown of the median beyond which a significant change is a regression")
-	cmd.Flags().Float64Var(&alpha, "alpha", compare.DefaultAlpha, "significance level of the Mann–Whitney U test")
+	gate.add(cmd, "")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+formatNames())
 	cmd.Flags().Uint64Var(&seed, "seed", compare.DefaultSeed, "seed of the bootstrap interval")
 	return cmd

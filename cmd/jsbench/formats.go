@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
+	"github.com/jsbench/jsbench/bench/compare"
 	"github.com/jsbench/jsbench/bench/htmlreport"
 	"github.com/jsbench/jsbench/bench/report"
 )
@@ -66,4 +69,27 @@ func checkAlpha(alpha float64) error {
 		return fmt.Errorf("--alpha %g: want a level between 0 and 1, such as 0.05", alpha)
 	}
 	return nil
+}
+
+// gateFlags are the flags that set how a comparison with a baseline
+// judges: --threshold and --alpha, for compare, report and run.
+type gateFlags struct {
+	threshold percentValue
+	alpha     float64
+}
+
+// add registers the flags on cmd; prefix starts their help, such as
+// "with --baseline: ".
+func (g *gateFlags) add(cmd *cobra.Command, prefix string) {
+	g.threshold = percentValue(compare.DefaultThresholdPct)
+	cmd.Flags().Var(&g.threshold, "threshold", prefix+"slowdown of the median beyond which a significant change is a regression")
+	cmd.Flags().Float64Var(&g.alpha, "alpha", compare.DefaultAlpha, prefix+"significance level of the Mann–Whitney U test")
+}
+
+// options checks the flags and gives the comparison's options.
+func (g *gateFlags) options() (compare.Options, error) {
+	if err := checkAlpha(g.alpha); err != nil {
+		return compare.Options{}, err
+	}
+	return compare.Options{ThresholdPct: float64(g.threshold), Alpha: g.alpha}, nil
 }

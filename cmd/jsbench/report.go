@@ -14,10 +14,9 @@ import (
 )
 
 func newReportCommand(e env) *cobra.Command {
-	threshold := percentValue(compare.DefaultThresholdPct)
 	var (
 		format, baseline, historyDir string
-		alpha                        float64
+		gate                         gateFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "report RESULTS",
@@ -50,10 +49,11 @@ trend chart over the entries of that history directory.`,
 					return err
 				}
 			}
-			if err := checkAlpha(alpha); err != nil {
+			opts, err := gate.options()
+			if err != nil {
 				return err
 			}
-			m, err := buildReport(args[0], baseline, compare.Options{ThresholdPct: float64(threshold), Alpha: alpha})
+			m, err := buildReport(args[0], baseline, opts)
 			if err != nil {
 				return err
 			}
@@ -62,8 +62,7 @@ trend chart over the entries of that history directory.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+formatNames())
 	cmd.Flags().StringVar(&baseline, "baseline", "", "results or history directory to compare against")
-	cmd.Flags().Var(&threshold, "threshold", "with --baseline: slowdown of the median that counts as a regression")
-	cmd.Flags().Float64Var(&alpha, "alpha", compare.DefaultAlpha, "with --baseline: significance level")
+	gate.add(cmd, "with --baseline: ")
 	cmd.Flags().StringVar(&historyDir, "history", "", "with --format html: history directory whose entries make the trend charts")
 	return cmd
 }

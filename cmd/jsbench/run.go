@@ -29,9 +29,8 @@ func newRunCommand(e env) *cobra.Command {
 	var (
 		cfg          suite.Config
 		baselinePath string
-		alpha        float64
+		gate         gateFlags
 	)
-	threshold := percentValue(compare.DefaultThresholdPct)
 	cmd := &cobra.Command{
 		Use:   "run [SCENARIO.yaml|DIR]...",
 		Short: "Start the subject of each scenario on each of its volumes and time it",
@@ -64,10 +63,11 @@ noisy to judge. When several apply: 130, 5, 1, 4, 3, 2.`,
 			cfg.Scenarios = scenarios
 			var base *baseline
 			if baselinePath != "" {
-				if err := checkAlpha(alpha); err != nil {
+				opts, err := gate.options()
+				if err != nil {
 					return unusable(err)
 				}
-				if base, err = loadBaseline(baselinePath, compare.Options{ThresholdPct: float64(threshold), Alpha: alpha}); err != nil {
+				if base, err = loadBaseline(baselinePath, opts); err != nil {
 					return unusable(err)
 				}
 			}
@@ -81,8 +81,7 @@ noisy to judge. When several apply: 130, 5, 1, 4, 3, 2.`,
 	cmd.Flags().StringVar(&cfg.OutDir, "out", "", "directory for results.jsonl, results.json and index.html (default reports/<date-time>)")
 	cmd.Flags().StringVar(&cfg.WorkRoot, "work-dir", "", "where per-run homes are created, on local disk (default $TMPDIR/jsbench-work)")
 	cmd.Flags().StringVar(&baselinePath, "baseline", "", "compare the session with these results at the end (exit 1 on a regression, 3 when the host was too noisy)")
-	cmd.Flags().Var(&threshold, "threshold", "with --baseline: slowdown of the median beyond which a significant change is a regression")
-	cmd.Flags().Float64Var(&alpha, "alpha", compare.DefaultAlpha, "with --baseline: significance level of the Mann–Whitney U test")
+	gate.add(cmd, "with --baseline: ")
 	cmd.Flags().StringVar(&cfg.SimBinary, "sim-binary", "", "path of the jenkins-sim binary (default: next to jsbench, $"+suite.SimBinaryEnv+", or $PATH)")
 	return cmd
 }

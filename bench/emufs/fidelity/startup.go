@@ -44,15 +44,16 @@ func startupTable(w io.Writer, scratch string, cfg config) error {
 		return err
 	}
 	out := filepath.Join(scratch, "startup")
+	defer os.RemoveAll(out)
 	outcome, err := suite.Run(context.Background(), suite.Config{Scenarios: []*scenario.Scenario{sc}, OutDir: out,
 		WorkRoot: filepath.Join(scratch, "work"), SimBinary: cfg.simBinary})
 	if err != nil {
 		return fmt.Errorf("run the simulated controller: %w", err)
 	}
-	defer os.RemoveAll(out)
 	fmt.Fprintf(w, "\n| simulated controller's start (%s, %d runs each, interleaved) | local disk | FUSE, none profile | ratio |\n|---|---|---|---|\n", cfg.runtime, cfg.startups)
+	medians := mediansOf(outcome.Records)
 	for _, phase := range []string{"ready", "log_ready"} {
-		local, fuse := medianOf(outcome.Records, "local", phase), medianOf(outcome.Records, "fuse", phase)
+		local, fuse := medians[stats.Key{Volume: "local", Phase: phase}], medians[stats.Key{Volume: "fuse", Phase: phase}]
 		fmt.Fprintf(w, "| median %s | %.2f s | %.2f s | %.2f× |\n", phase, local/1000, fuse/1000, fuse/local)
 	}
 	for _, p := range stats.Paired(outcome.Records) {
@@ -65,12 +66,16 @@ func startupTable(w io.Writer, scratch string, cfg config) error {
 	return nil
 }
 
-// medianOf is the median of a volume's phase over its measured runs.
-func medianOf(records []results.Record, volume, phase string) float64 {
+// mediansOf maps each volume and phase (the key's Scenario left empty)
+// to its median over its measured runs, taken from the first summary
+// that has any.
+func mediansOf(records []results.Record) map[stats.Key]float64 {
+	out := map[stats.Key]float64{}
 	for _, s := range stats.Summarize(records, stats.Options{}) {
-		if s.Volume == volume && s.Phase == phase && s.N > 0 {
-			return s.MedianMS
+		k := stats.Key{Volume: s.Volume, Phase: s.Phase}
+		if _, seen := out[k]; !seen && s.N > 0 {
+			out[k] = s.MedianMS
 		}
 	}
-	return 0
+	return out
 }

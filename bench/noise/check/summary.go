@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 
 	"github.com/jsbench/jsbench/bench/compare"
 	"github.com/jsbench/jsbench/bench/noise"
@@ -150,13 +149,5 @@ func hostMedians(recs []results.Record) hostFigures {
 			load = append(load, d.Load1End)
 		}
 	}
-	return hostFigures{median(share), median(others), median(runQueue), median(load)}
-}
-
-func median(x []float64) float64 {
-	if len(x) == 0 {
-		return math.NaN()
-	}
-	sort.Float64s(x)
-	return stats.Quantile(x, 0.5)
+	return hostFigures{stats.Median(share), stats.Median(others), stats.Median(runQueue), stats.Median(load)}
 }
