@@ -114,7 +114,10 @@ func EnsureStandInImage(ctx context.Context, simBinary, version string) (string,
 		return "", fmt.Errorf("build the official image's stand-in: %w", err)
 	}
 	files[standInJavaHome+"/bin/java"] = simBinary
-	sum, err := contentSum(files, standInScript, standInSupportScript, version, strconv.Itoa(StandInRefPlugins))
+	// The whole spec but its host files (hashed by content) goes into the
+	// sum: a change of any script, user, variable or label is a new image.
+	spec := fmt.Sprintf("%+v", standInSpec("", version, nil))
+	sum, err := contentSum(files, spec, strconv.Itoa(StandInRefPlugins))
 	if err != nil {
 		return "", err
 	}
@@ -216,7 +219,7 @@ func standInSpec(ref, version string, files map[string]string) ImageSpec {
 }
 
 // contentSum hashes what an image is made of: each file's image path and
-// content, and the texts.
+// content, and the texts (fmt prints a spec's maps sorted by key).
 func contentSum(files map[string]string, texts ...string) (string, error) {
 	h := sha256.New()
 	for _, p := range slices.Sorted(maps.Keys(files)) {

@@ -32,7 +32,7 @@ type Runtime struct {
 	mu           sync.Mutex
 	// nodes caches, per API server, the node that is this machine ("" for
 	// none).
-	nodes map[string]*string
+	nodes map[string]string
 }
 
 var _ runner.Runtime = (*Runtime)(nil)
@@ -44,7 +44,7 @@ var quietOnce sync.Once
 func New(restoreImage string) *Runtime {
 	// client-go logs through klog to stderr; jsbench reports itself.
 	quietOnce.Do(func() { klog.SetOutput(io.Discard); klog.LogToStderr(false) })
-	return &Runtime{restoreImage: restoreImage, getenv: os.Getenv, nodes: map[string]*string{}}
+	return &Runtime{restoreImage: restoreImage, getenv: os.Getenv, nodes: map[string]string{}}
 }
 
 // Cluster returns the connection a scenario's kubernetes block names.
@@ -69,9 +69,6 @@ func (r *Runtime) Start(ctx context.Context, l subject.Launch) (runner.Instance,
 	in, err := r.planInput(ctx, c, l, k)
 	if err != nil {
 		return nil, err
-	}
-	if l.Kind == subject.KindSim && k.SimImage != "" {
-		l.Image = k.SimImage
 	}
 	p, err := buildPlan(l, in)
 	if err != nil {
@@ -133,34 +130,29 @@ func checkStorageClass(ctx context.Context, c *Cluster, name string) error {
 	return fmt.Errorf("StorageClass %q does not exist on %s; it has: %s", name, c.Server, strings.Join(names, ", "))
 }
 
-// localNode is the name of the node that is this machine, or an error
-// saying that host directories cannot reach the cluster.
+// localNode is the name of the node that is this machine, "" when none
+// is (buildPlan then refuses a home in a directory here), found once per
+// cluster.
 func (r *Runtime) localNode(ctx context.Context, c *Cluster) (string, error) {
 	r.mu.Lock()
-	cached, ok := r.nodes[c.Server]
+	name, ok := r.nodes[c.Server]
 	r.mu.Unlock()
-	if !ok {
-		name, err := findLocalNode(ctx, c)
-		if err != nil {
-			return "", err
-		}
-		cached = &name
-		r.mu.Lock()
-		r.nodes[c.Server] = cached
-		r.mu.Unlock()
+	if ok {
+		return name, nil
 	}
-	if *cached == "" {
-		return "", fmt.Errorf("no node of the cluster at %s is this machine: a home in a directory here (volume kinds local, tmpfs, emulated, path) needs jsbench to run on a node; use kind pvc with a StorageClass", c.Server)
+	name, err := findLocalNode(ctx, c)
+	if err != nil {
+		return "", err
 	}
-	return *cached, nil
+	r.mu.Lock()
+	r.nodes[c.Server] = name
+	r.mu.Unlock()
+	return name, nil
 }
 
 // thisNode is the node that is this machine, "" when none is known.
 func (r *Runtime) thisNode(ctx context.Context, c *Cluster) string {
-	name, err := r.localNode(ctx, c)
-	if err != nil {
-		return ""
-	}
+	name, _ := r.localNode(ctx, c)
 	return name
 }
 

@@ -181,7 +181,7 @@ func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration i
 		SuiteID:      r.SuiteID,
 		Scenario:     sc.Name,
 		ScenarioFile: sc.File,
-		Subject:      r.Subjects.Describe(sc.Subject),
+		Subject:      r.subjects(sc).Describe(sc.Subject),
 		Calibration:  r.calibration,
 		Volume:       results.Volume{Name: v.Name, Kind: v.Kind, Params: copyParams(v.Config.Params()), Ceiling: v.Ceiling},
 		Home:         describeHome(sc.Home),

@@ -20,7 +20,7 @@ import (
 // up, failed or timed out, and fills rec. The instance's stop is pushed
 // onto stack at once; the instance is returned, nil when none started.
 func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, h volume.Prepared, stack *cleanup.Stack, rec *results.Record) Instance {
-	launch, runtimeName, err := r.Subjects.Launch(sc.Subject, h.HostDir, h.DockerVolume, r.labels(sc, rec.Volume.Name))
+	launch, runtimeName, err := r.subjects(sc).Launch(sc.Subject, h.HostDir, h.DockerVolume, r.labels(sc, rec.Volume.Name))
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, err.Error()
 		return nil

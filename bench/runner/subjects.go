@@ -162,3 +162,15 @@ func FreePort() (int, error) {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
+
+// subjects is r.Subjects as sc runs them: a scenario's
+// kubernetes.sim_image replaces jsbench's own image of the simulated
+// controller, in the launch and in the record's description alike.
+func (r *Runner) subjects(sc *scenario.Scenario) *Subjects {
+	if sc.Kubernetes == nil || sc.Kubernetes.SimImage == "" {
+		return r.Subjects
+	}
+	s := *r.Subjects
+	s.KubeSimImage = sc.Kubernetes.SimImage
+	return &s
+}

@@ -85,3 +85,21 @@ func TestFreePort(t *testing.T) {
 		t.Errorf("FreePort = %d", port)
 	}
 }
+
+// TestScenarioSimImageIsLaunchedAndNamed: a scenario's
+// kubernetes.sim_image is the image launched and the one the record names.
+func TestScenarioSimImageIsLaunchedAndNamed(t *testing.T) {
+	r := &Runner{Subjects: &Subjects{KubeSimImage: "localhost/jsbench/jenkins-sim:abc"}}
+	sc := &scenario.Scenario{Subject: scenario.Subject{Kind: subject.KindSim, Runtime: subject.RuntimeKubernetes},
+		Kubernetes: &subject.Kubernetes{SimImage: "registry.example/jenkins-sim:1"}}
+	l, _, err := r.subjects(sc).Launch(sc.Subject, "", nil, nil)
+	if err != nil || l.Image != "registry.example/jenkins-sim:1" {
+		t.Errorf("launched %q (%v), want the scenario's image", l.Image, err)
+	}
+	if d := r.subjects(sc).Describe(sc.Subject); !strings.Contains(d.Name, "registry.example/jenkins-sim:1") {
+		t.Errorf("described as %q, want the scenario's image named", d.Name)
+	}
+	if r.Subjects.KubeSimImage != "localhost/jsbench/jenkins-sim:abc" {
+		t.Errorf("the runner's own image became %q", r.Subjects.KubeSimImage)
+	}
+}
