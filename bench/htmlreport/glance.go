@@ -10,32 +10,26 @@ import (
 // recommendation ranks it (bench/report): fastest first, ceilings marked.
 type option = report.Option
 
-// ranking is a scenario's options, fastest first, and which of them is
-// recommended.
-type ranking struct {
-	options []option
-	best    int // index of the recommended option, -1 when none
-}
-
 // rankOptions takes the model's recommendation of the scenario; a
 // scenario the model does not rank (no summary at all) lists its volumes
-// without data.
-func rankOptions(d *scenarioData, recs []report.Recommendation) ranking {
+// without data and recommends none.
+func rankOptions(d *scenarioData, recs []report.Recommendation) report.Recommendation {
 	for _, r := range recs {
 		if r.Scenario == d.name {
-			return ranking{options: r.Options, best: r.Best}
+			return r
 		}
 	}
-	rk := ranking{best: -1}
+	rk := report.Recommendation{Scenario: d.name, Best: -1}
 	for _, v := range d.volumes {
-		rk.options = append(rk.options, option{Volume: v, Kind: d.kinds[v]})
+		rk.Options = append(rk.Options, option{Volume: v, Kind: d.kinds[v]})
 	}
 	return rk
 }
 
-// recommended tells whether o is the recommended option.
-func (rk ranking) recommended(o option) bool {
-	return rk.best >= 0 && rk.options[rk.best].Volume == o.Volume
+// isRecommended tells whether o is the option rk recommends.
+func isRecommended(rk report.Recommendation, o option) bool {
+	best, ok := rk.Recommended()
+	return ok && best.Volume == o.Volume
 }
 
 // chartUnit picks one unit for every figure of a scenario's charts.

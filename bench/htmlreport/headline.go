@@ -11,18 +11,17 @@ import (
 // buildHeadline names the fastest durable option, how many times slower
 // each other durable option is, the ceilings apart (never recommended),
 // and which options meet the recovery-time objective.
-func buildHeadline(rk ranking) headlineView {
+func buildHeadline(rk report.Recommendation) headlineView {
 	var h headlineView
-	if rk.best < 0 {
+	if best, ok := rk.Recommended(); !ok {
 		h.NoData = true
 	} else {
-		best := rk.options[rk.best]
 		h.Recommended, h.Figure, h.CI = best.Volume, duration(best.Figure.MedianMS), ciPhrase(best.Figure)
 		h.What = figureWhat(best)
 	}
-	for _, o := range rk.options {
+	for _, o := range rk.Options {
 		switch {
-		case !o.HasData || rk.recommended(o):
+		case !o.HasData || isRecommended(rk, o):
 		case o.Ceiling:
 			h.Ceilings = append(h.Ceilings, slowerView{Volume: o.Volume, Ratio: ratioOrNone(o.VsBest), Figure: duration(o.Figure.MedianMS)})
 		default:
@@ -55,11 +54,11 @@ func figureWhat(o option) string {
 	return "ready"
 }
 
-func optionRows(rk ranking) []optionView {
-	rows := make([]optionView, 0, len(rk.options))
-	for _, o := range rk.options {
+func optionRows(rk report.Recommendation) []optionView {
+	rows := make([]optionView, 0, len(rk.Options))
+	for _, o := range rk.Options {
 		r := optionView{Volume: o.Volume, Kind: o.Kind, Runs: fmt.Sprintf("%d of %d", o.OK, o.Total),
-			RTO: rtoLabel(o.RTO), RTOClass: "rto-" + rtoClass(o.RTO), Recommended: rk.recommended(o), Ceiling: o.Ceiling, NoData: !o.HasData}
+			RTO: rtoLabel(o.RTO), RTOClass: "rto-" + rtoClass(o.RTO), Recommended: isRecommended(rk, o), Ceiling: o.Ceiling, NoData: !o.HasData}
 		if o.HasData {
 			r.Median, r.CI, r.Ready = duration(o.Figure.MedianMS), ciText(o.Figure), duration(o.ReadyMS)
 			r.Ratio = ratioOrNone(o.VsBest)

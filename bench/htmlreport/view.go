@@ -94,8 +94,8 @@ func buildPage(m report.Model, o Options) pageView {
 	return p
 }
 
-func buildScenario(i int, d *scenarioData, rk ranking, calibration *calibrationView, trendData []session, specs *[]chartSpec) scenarioView {
-	ranked := rk.options
+func buildScenario(i int, d *scenarioData, rk report.Recommendation, calibration *calibrationView, trendData []session, specs *[]chartSpec) scenarioView {
+	ranked := rk.Options
 	w := buildWaterfall(d, ranked)
 	anchor := "s" + itoa(i+1)
 	sv := scenarioView{Name: d.name, Anchor: anchor, Simulated: d.simulated(), Subject: subjectText(d.subject),

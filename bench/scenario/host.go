@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"os"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -18,21 +19,22 @@ import (
 // The error, if any, is an *Error with every problem, positioned.
 func CheckHost(s *Scenario) error {
 	c := &checker{file: s.File}
-	root := fileRoot(s.File)
+	// The file is read again for positions only when there is a problem.
+	root := sync.OnceValue(func() *yaml.Node { return fileRoot(s.File) })
+	items := sync.OnceValue(func() []*yaml.Node { return volumeNodes(root(), s.Volumes) })
 	if s.Home.Kind == HomeDir && s.Home.Dir != "" {
 		if msg := volume.CheckHomeSource(s.Home.Dir); msg != "" {
-			n, _ := nodeAt(root, "home.dir")
+			n, _ := nodeAt(root(), "home.dir")
 			c.report(n, "home.dir", "%s", msg)
 		}
 	}
-	items := volumeNodes(root, s.Volumes)
 	for i, v := range s.Volumes {
 		checker, ok := v.Config.(volume.HostChecker)
 		if !ok {
 			continue
 		}
 		for _, p := range checker.CheckHost() {
-			n, _ := locate(items[i], p.Field, false)
+			n, _ := locate(items()[i], p.Field, false)
 			c.report(n, fmt.Sprintf("volumes[%d].%s", i, p.Field), "%s", p.Message)
 		}
 	}
