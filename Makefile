@@ -1,7 +1,7 @@
 # jsbench: `make bench` measures, `make test` tests. See README.md.
 GO      ?= go
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo devel)
-LDFLAGS := -X github.com/jsbench/jsbench/bench/buildinfo.version=$(VERSION)
+LDFLAGS := -X github.com/jsbench/jsbench/bench/record/buildinfo.version=$(VERSION)
 OUT     ?= reports/bench-$(shell date +%Y%m%d-%H%M%S)
 
 # Docker's reaper image cannot be pulled everywhere; jsbench cleans up itself.
@@ -24,15 +24,17 @@ bench: build
 	./scripts/bench.sh $(OUT)
 	ln -sfn $(notdir $(OUT)) reports/latest
 
-## bench-k8s: bring the local Kubernetes cluster up, run scenarios/k8s/local.yaml into OUT
+## bench-k8s: bring the local Kubernetes cluster up (2 nodes), run scenarios/k8s/local.yaml and
+## local-classes.yaml (the StorageClasses of scripts/cluster/storage.sh) into OUT
 bench-k8s: build
-	./scripts/cluster.sh up
-	eval "$$(./scripts/cluster.sh env)" && S3_ADDR=$$JSBENCH_NODE_IP:0 ./scripts/bench.sh $(OUT) scenarios/k8s/local.yaml
+	./scripts/cluster.sh up --nodes 2
+	eval "$$(./scripts/cluster.sh env)" && S3_ADDR=$$JSBENCH_NODE_IP:0 ./scripts/bench.sh $(OUT) scenarios/k8s/local.yaml scenarios/k8s/local-classes.yaml
 	ln -sfn $(notdir $(OUT)) reports/latest
 
-## cluster-up, cluster-down: the local single-node Kubernetes cluster (root)
+## cluster-up, cluster-down: the local Kubernetes cluster of NODES nodes on this machine (root)
+NODES ?= 2
 cluster-up:
-	./scripts/cluster.sh up
+	./scripts/cluster.sh up --nodes $(NODES)
 cluster-down:
 	./scripts/cluster.sh down
 
@@ -52,7 +54,7 @@ echarts:
 ## fidelity: injected against observed latency of each emulated profile, and the
 ## FUSE layer's cost on the simulated controller's start (root, Docker; about 2 min)
 fidelity: build
-	$(GO) run ./bench/emufs/fidelity -sim-binary bin/jenkins-sim
+	$(GO) run ./cmd/jsbench-fidelity -sim-binary bin/jenkins-sim
 
 ## noise-check: the default scenario on this host, then under a synthetic load it
 ## starts and stops (2 busy processes per CPU); prints paired ratios, medians and
@@ -69,6 +71,12 @@ calibration: build
 	./scripts/setup.sh bench
 	./bin/jsbench run scenarios/calibration --out $(CALIBRATION_OUT)
 	./bin/jsbench report --format calibration $(CALIBRATION_OUT)
+
+## fuzz: every native fuzz target for FUZZTIME each (default 30s); failing
+## inputs are kept in each package's testdata/fuzz/
+FUZZTIME ?= 30s
+fuzz:
+	./scripts/fuzz.sh $(FUZZTIME)
 
 clean:
 	rm -rf bin

@@ -91,19 +91,10 @@ reports() {
 }
 reports
 
+# accept: make the judged results the baseline. jsbench refuses, with
+# exit 3, results whose host was too busy to make one.
 accept() {
   "$JSBENCH" baseline accept "$results" --dir "$HISTORY" --label "$LABEL" --commit "$COMMIT"
-}
-
-# busy_host: whether more than a fifth of the runs were taken on a busy
-# host (the bound bench/noise applies per volume): such a run is no
-# baseline, it would make every later night inconclusive.
-busy_host() {
-  local json busy measured
-  json=$("$JSBENCH" report --format json "$results")
-  busy=$(grep -c '"busy": true' <<<"$json" || true)
-  measured=$(grep -c '"measured": true' <<<"$json" || true)
-  [ "$measured" -gt 0 ] && [ $((busy * 5)) -gt "$measured" ]
 }
 
 # 3. No baseline yet: accept this run, or refuse.
@@ -114,20 +105,21 @@ if [ ! -f "$HISTORY/baseline" ]; then
     echo "nightly: no baseline in $HISTORY (jsbench baseline accept RESULTS --dir $HISTORY)" >&2
     exit 2
   fi
-  if busy_host; then
-    echo "nightly: inconclusive: no baseline yet, and this run's host was too busy to make one (see $OUT/summary.csv and the noise strip of jsbench report --format html)" >&2
-    exit 3
-  fi
-  accept
-  echo "nightly: no baseline yet; this run is now the baseline"
-  exit 0
+  accepted=0
+  accept || accepted=$?
+  case $accepted in
+    0) echo "nightly: no baseline yet; this run is now the baseline"; exit 0 ;;
+    3) echo "nightly: inconclusive: no baseline yet, and this run's host was too busy to make one (see $OUT/summary.csv and the noise strip of jsbench report --format html)" >&2
+       exit 3 ;;
+    *) exit "$accepted" ;;
+  esac
 fi
 
 # 4. Compare. The same seed makes the three renderings agree.
 gate() { "$JSBENCH" compare --threshold "$THRESHOLD" --alpha "$ALPHA" "$@" "$HISTORY" "$results"; }
 judge() {
   status=0
-  gate --format text >"$OUT/compare.txt" || status=$?
+  gate --format text >"$OUT/compare.txt" 2>&1 || status=$?
   gate --format markdown >"$OUT/compare.md" 2>/dev/null || true
   gate --format junit >"$OUT/junit.xml" 2>/dev/null || true
 }
@@ -150,27 +142,12 @@ if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   cat "$OUT/compare.md" >>"$GITHUB_STEP_SUMMARY"
 fi
 
-# failed_runs: how many runs of the judged results failed, timed out or
-# could not start.
-failed_runs() {
-  local file=$results
-  [ -d "$file" ] && file=$file/results.jsonl
-  grep -cE '"status":"(failed|timeout|error)"' "$file" || true
-}
-
-failed=$(failed_runs)
-if [ "$status" = 0 ] && [ "$failed" -gt 0 ]; then
-  status=4
-fi
-
 case $status in
-  4) echo "nightly: no regression in what was measured, but $failed runs failed; not made the baseline; see the reasons in $results" >&2 ;;
+  4) echo "nightly: no regression in what was measured, but some runs failed; not made the baseline; see the reasons in $OUT/compare.txt and $results" >&2 ;;
   0)
     echo "nightly: no regression"
-    if [ "$ACCEPT_ON_PASS" = 1 ] && busy_host; then
-      echo "nightly: not made the baseline: its host was busy"
-    elif [ "$ACCEPT_ON_PASS" = 1 ]; then
-      accept
+    if [ "$ACCEPT_ON_PASS" = 1 ]; then
+      accept || echo "nightly: not made the baseline (jsbench baseline accept refused it)"
     fi ;;
   1) echo "nightly: regression; see $OUT/compare.txt and $OUT/junit.xml" >&2 ;;
   2) echo "nightly: input cannot be judged; see $OUT/compare.txt" >&2 ;;

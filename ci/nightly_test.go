@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/results"
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // jsbenchBinary builds cmd/jsbench, or takes $JSBENCH when set.
@@ -95,7 +95,7 @@ func TestNightlyScript(t *testing.T) {
 		// local held (no failure).
 		{"slower on a busy host", writeBusyResults(t, filepath.Join(data, "busy"), 3, 25000, "local", "nfs"), 3, "nightly: inconclusive: the host was too noisy to judge", 0, 1},
 		// Nothing slower, but a run failed: not a pass.
-		{"a run failed", withFailure, 4, "nightly: no regression in what was measured, but 1 runs failed", 0, 0},
+		{"a run failed", withFailure, 4, "nightly: no regression in what was measured, but some runs failed", 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Takes Apache ECharts from the npm registry into bench/htmlreport/assets/,
+# Takes Apache ECharts from the npm registry into bench/render/htmlreport/assets/,
 # where the HTML report embeds it (go:embed), and checks it against the
 # pinned digests. The result is committed: building jsbench needs no network.
 #   scripts/fetch-echarts.sh          fetch, verify, write the assets
 #   scripts/fetch-echarts.sh --check  only verify the committed copy
 # To move to another version, change VERSION and both digests here, the
-# file name and EChartsVersion/EChartsSHA256 in bench/htmlreport/assets.go.
+# file name and EChartsVersion/EChartsSHA256 in bench/render/htmlreport/assets.go.
 set -euo pipefail
 VERSION=5.4.3
 # sha256 of the package tarball echarts-5.4.3.tgz as the registry serves it

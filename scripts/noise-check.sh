@@ -55,4 +55,4 @@ measure loaded
 stop_load
 echo "noise-check: load stopped; $(uptime)"
 
-go run ./bench/noise/check "$out/quiet" "$out/loaded" | tee "$out/summary.txt"
+go run ./cmd/jsbench-noise-check "$out/quiet" "$out/loaded" | tee "$out/summary.txt"

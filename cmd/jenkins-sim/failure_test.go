@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/simulator"
-	"github.com/jsbench/jsbench/bench/subject"
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/plan/subject"
+	"github.com/jsbench/jsbench/bench/simulate/simulator"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // sharedTempDir is a temporary directory that uid 1000 can reach

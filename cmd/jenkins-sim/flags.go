@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jsbench/jsbench/bench/simulator"
+	"github.com/jsbench/jsbench/bench/simulate/simulator"
 )
 
 // runFlags declares the run mode's flags on fs, filling cfg.

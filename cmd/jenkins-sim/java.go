@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/jsbench/jsbench/bench/simulator"
+	"github.com/jsbench/jsbench/bench/simulate/simulator"
 )
 
 // simProperty prefixes the system properties that set jenkins-sim's

@@ -1,5 +1,5 @@
 // Command jenkins-sim is jsbench's simulated Jenkins controller
-// (bench/simulator): a static program that does on JENKINS_HOME the file
+// (bench/simulate/simulator): a static program that does on JENKINS_HOME the file
 // work a real controller does at startup and logs it in Jenkins's format.
 //
 //	jenkins-sim make-war [--entries N] [--size-mb M] OUT   write a synthetic jenkins.war
@@ -28,7 +28,7 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/jsbench/jsbench/bench/simulator"
+	"github.com/jsbench/jsbench/bench/simulate/simulator"
 )
 
 func main() {

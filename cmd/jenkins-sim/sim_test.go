@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jsbench/jsbench/bench/home"
-	"github.com/jsbench/jsbench/bench/simulator"
+	"github.com/jsbench/jsbench/bench/simulate/simulator"
+	"github.com/jsbench/jsbench/bench/storage/home"
 )
 
 // recordLine is one Winstone SupportLogFormatter record (calibration.md).

@@ -9,6 +9,11 @@
 // and archives of other tags are removed.
 //
 //	jsbench-images --out DIR
+//	jsbench-images --out DIR --binary REF=PATH...
+//
+// With --binary, it writes instead one image per REF=PATH: a static
+// binary as the image's entrypoint, FROM scratch (the local cluster's CSI
+// driver and the kubernetes-csi sidecars, scripts/cluster/storage.sh).
 package main
 
 import (
@@ -22,8 +27,8 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/jsbench/jsbench/bench/container"
-	"github.com/jsbench/jsbench/bench/subject"
+	"github.com/jsbench/jsbench/bench/plan/subject"
+	"github.com/jsbench/jsbench/bench/runtime/container"
 )
 
 func main() {
@@ -37,9 +42,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "directory for the archives")
 	bins := fs.String("bin", "", "directory of jenkins-sim, jsbench-restore and jsbench-pause (default: this command's)")
+	var binaries []string
+	fs.Func("binary", "REF=PATH: write only images of these static binaries (repeatable)", func(v string) error {
+		if ref, path, ok := strings.Cut(v, "="); !ok || ref == "" || path == "" || !strings.Contains(ref, ":") {
+			return fmt.Errorf("want REF=PATH with a tagged REF, such as localhost/jsbench/csi:v1=bin/jsbench-csi")
+		}
+		binaries = append(binaries, v)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil || *out == "" {
-		fmt.Fprintln(stderr, "usage: jsbench-images --out DIR [--bin DIR]")
+		fmt.Fprintln(stderr, "usage: jsbench-images --out DIR [--bin DIR] [--binary REF=PATH]...")
 		return 2
+	}
+	if len(binaries) > 0 {
+		if err := writeSpecs(ctx, binarySpecs(binaries), *out, stdout); err != nil {
+			fmt.Fprintf(stderr, "jsbench-images: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if *bins == "" {
 		self, err := os.Executable()
@@ -57,11 +77,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func writeAll(ctx context.Context, bins, out string, stdout io.Writer) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
 	specs, err := specs(ctx, bins)
 	if err != nil {
+		return err
+	}
+	return writeSpecs(ctx, specs, out, stdout)
+}
+
+// binarySpecs describes one image per REF=PATH: the binary at /REPO-BASE
+// as its entrypoint.
+func binarySpecs(binaries []string) map[string]container.ImageSpec {
+	specs := map[string]container.ImageSpec{}
+	for _, b := range binaries {
+		ref, path, _ := strings.Cut(b, "=")
+		repo := ref[:strings.LastIndexByte(ref, ':')]
+		name := "/" + filepath.Base(repo)
+		specs[filepath.Base(repo)] = container.ImageSpec{Tag: ref, Files: map[string]string{name: path}, Entrypoint: []string{name}}
+	}
+	return specs
+}
+
+// writeSpecs writes the archives of specs missing in out, prints them and
+// removes out's archives of other tags.
+func writeSpecs(ctx context.Context, specs map[string]container.ImageSpec, out string, stdout io.Writer) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
 	keep := map[string]bool{}

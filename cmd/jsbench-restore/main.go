@@ -3,14 +3,14 @@
 // tar.zst) from a file, an http(s):// URL or s3://bucket/key onto the
 // controller's volume before Jenkins starts, as a recovering controller
 // restores from its bucket. It is the restore of `jsbench snapshot
-// restore` (bench/snapshot) in a small static binary, shipped in a
+// restore` (bench/storage/snapshot) in a small static binary, shipped in a
 // FROM-scratch image.
 //
 //	jsbench-restore [--clean] [--uid 1000] [--gid 1000] SOURCE DIR
 //
 // With --clean it first empties DIR (not DIR itself, a mount point), so
 // that every restore is a whole restore, as onto a new node's empty disk.
-// It prints one JSON line of statistics (bench/snapshot.Stats) on stdout,
+// It prints one JSON line of statistics (bench/storage/snapshot.Stats) on stdout,
 // which jsbench reads from the container's log. S3 is reached with the
 // usual AWS environment. Exit codes: 0 restored, 1 failed, 2 usage.
 package main
@@ -27,7 +27,7 @@ import (
 	"path/filepath"
 	"syscall"
 
-	"github.com/jsbench/jsbench/bench/snapshot"
+	"github.com/jsbench/jsbench/bench/storage/snapshot"
 )
 
 func main() {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/snapshot"
+	"github.com/jsbench/jsbench/bench/storage/snapshot"
 )
 
 // TestRestoreCleansAndReports restores an archive over a directory that

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/snapshot"
+	"github.com/jsbench/jsbench/bench/storage/snapshot"
 )
 
 // TestServeAndRestore runs the program as `make bench` does and restores

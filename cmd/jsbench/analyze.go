@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/analysis"
-	"github.com/jsbench/jsbench/bench/jenkinslog"
+	"github.com/jsbench/jsbench/bench/observe/jenkinslog"
+	"github.com/jsbench/jsbench/bench/render/analysis"
 )
 
 const analyzeExample = `  # phases of one start, as a table

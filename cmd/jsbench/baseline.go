@@ -9,8 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/buildinfo"
-	"github.com/jsbench/jsbench/bench/history"
+	"github.com/jsbench/jsbench/bench/analyze/noise"
+	"github.com/jsbench/jsbench/bench/record/buildinfo"
+	"github.com/jsbench/jsbench/bench/record/history"
 )
 
 func newBaselineCommand(e env) *cobra.Command {
@@ -28,14 +29,24 @@ BASELINE.`,
 
 func newBaselineAcceptCommand(e env) *cobra.Command {
 	var dir, label, commit, version string
+	var allowBusy bool
 	cmd := &cobra.Command{
-		Use:     "accept RESULTS --dir HISTORY",
-		Short:   "Store RESULTS in HISTORY and make them the baseline",
+		Use:   "accept RESULTS --dir HISTORY",
+		Short: "Store RESULTS in HISTORY and make them the baseline",
+		Long: `accept stores RESULTS in HISTORY and makes them the baseline that
+'jsbench compare HISTORY …' measures against.
+
+Results whose host was too busy are refused (exit 3): a volume with more than
+a fifth of its runs busy (see 'jsbench compare --help') would make every later
+comparison inconclusive. Measure again on a quiet host, or pass --allow-busy.`,
 		Example: `  jsbench baseline accept results --dir history --label nightly --commit abc1234`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if version == "" {
 				version = buildinfo.Version()
+			}
+			if err := checkQuietHost(args[0], allowBusy); err != nil {
+				return err
 			}
 			meta := history.Meta{Date: time.Now().UTC(), Label: label, Commit: commit, Version: version, Env: hostEnv()}
 			name, err := history.Accept(dir, args[0], meta)
@@ -50,6 +61,7 @@ func newBaselineAcceptCommand(e env) *cobra.Command {
 	cmd.Flags().StringVar(&label, "label", "", "label of the entry, e.g. nightly or a Jenkins version (default accepted)")
 	cmd.Flags().StringVar(&commit, "commit", "", "commit the results were measured at")
 	cmd.Flags().StringVar(&version, "version", "", "version label to record (default jsbench's version)")
+	cmd.Flags().BoolVar(&allowBusy, "allow-busy", false, "accept results whose host was too busy to judge against")
 	_ = cmd.MarkFlagRequired("dir")
 	return cmd
 }
@@ -78,4 +90,18 @@ func hostEnv() history.Env {
 		env.Kernel = strings.TrimSpace(string(release))
 	}
 	return env
+}
+
+// checkQuietHost refuses, with exit 3 (inconclusive), results with a
+// volume whose host was too busy to make a baseline of.
+func checkQuietHost(path string, allowBusy bool) error {
+	records, _, err := loadRuns(path, "results")
+	if err != nil || allowBusy {
+		return err
+	}
+	if noisy := noise.Assess(records).NoisyVolumes(); len(noisy) > 0 {
+		return withExitCode(exitInconclusive, fmt.Errorf("the host was too busy to make a baseline: %s; measure again on a quiet host, or pass --allow-busy",
+			strings.Join(noisy, "; ")))
+	}
+	return nil
 }

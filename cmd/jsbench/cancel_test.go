@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jsbench/jsbench/bench/home"
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/storage/home"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // hugeJobs is a home far too large to be written in a test, bounded by

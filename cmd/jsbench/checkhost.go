@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 
-	"github.com/jsbench/jsbench/bench/scenario"
+	"github.com/jsbench/jsbench/bench/plan/scenario"
 )
 
 // checkHost checks, before anything starts, what every scenario needs

@@ -3,13 +3,15 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/compare"
-	"github.com/jsbench/jsbench/bench/history"
-	"github.com/jsbench/jsbench/bench/report"
-	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/analyze/compare"
+	"github.com/jsbench/jsbench/bench/analyze/tally"
+	"github.com/jsbench/jsbench/bench/record/history"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/bench/render/report"
 )
 
 func newCompareCommand(e env) *cobra.Command {
@@ -41,7 +43,8 @@ figure decided each row.
 Exit status: 0 no regression, 1 regression, 2 input that cannot be judged
 (mismatched scenarios, volumes or phases, too few runs, unreadable, empty
 or hostile files), 3 inconclusive: the host was too noisy to judge (the
-rows and busy runs are named; measure again on a quiet host),
+rows and busy runs are named; measure again on a quiet host), 4 no
+regression, but some new runs failed, timed out or could not start,
 130 interrupted.`,
 		Example: `  jsbench compare history results
   jsbench compare --threshold 5% --format markdown baseline.jsonl results/results.jsonl`,
@@ -72,7 +75,7 @@ rows and busy runs are named; measure again on a quiet host),
 			if err := render(e.stdout, m); err != nil {
 				return unusable(err)
 			}
-			return verdictError(*m.Verdict)
+			return verdictError(*m.Verdict, tally.Of(cur))
 		},
 	}
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return unusable(err) })
@@ -119,11 +122,18 @@ func unusable(err error) error {
 }
 
 // verdictError maps the verdict to the command's exit status, with the
-// headline as the message when it is not 0.
-func verdictError(v compare.Verdict) error {
-	code := v.ExitCode()
-	if code == compare.ExitOK {
+// headline as the message when it is not 0. New results with failed runs
+// and no regression exit 4, as 'jsbench run' does: the failure is news,
+// and such results make no baseline.
+func verdictError(v compare.Verdict, t tally.Tally) error {
+	switch o := v.Outcome(); {
+	case o == compare.Regression:
+		return withExitCode(exitRegression, errors.New(v.Headline()))
+	case t.Status != tally.AllMeasured:
+		return withExitCode(exitRunsFailed, fmt.Errorf("%s; but in the new results %s", v.Headline(), strings.TrimPrefix(t.Line(), "verdict: ")))
+	case o == compare.NoRegression:
 		return nil
+	default:
+		return withExitCode(outcomeExit(o), errors.New(v.Headline()))
 	}
-	return withExitCode(code, errors.New(v.Headline()))
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // TestCompareOnABusyHost: the same build, every run 30 % slower on a

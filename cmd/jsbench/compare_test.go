@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/results"
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // writeSuite writes n runs per volume with lognormal ready times of the

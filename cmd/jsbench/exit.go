@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+
+	"github.com/jsbench/jsbench/bench/analyze/compare"
 )
 
 // Exit codes of jsbench: one convention for every command, documented in
@@ -28,6 +30,19 @@ const (
 	exitNothingMeasured = 5
 	exitInterrupted     = 130
 )
+
+// outcomeExit is the exit status of a comparison's outcome.
+func outcomeExit(o compare.Outcome) int {
+	switch o {
+	case compare.Regression:
+		return exitRegression
+	case compare.Inconclusive:
+		return exitInconclusive
+	case compare.Unusable:
+		return exitUnusable
+	}
+	return exitOK
+}
 
 // exitError attaches an exit code to an error. A nil err with a code
 // means "exit with this code, nothing more to say" (the command already

@@ -6,15 +6,18 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/compare"
+	"github.com/jsbench/jsbench/bench/analyze/compare"
 )
 
-// TestExitCodesAreOneConvention checks that compare's verdict codes are
-// the command's, and how errors map: an attached code wins, an interrupt
-// is 130, and any other error is 2, never 1 (which means a regression).
+// TestExitCodesAreOneConvention checks how compare's outcomes and errors
+// map to exit codes: an attached code wins, an interrupt is 130, and any
+// other error is 2, never 1 (which means a regression).
 func TestExitCodesAreOneConvention(t *testing.T) {
-	if compare.ExitOK != exitOK || compare.ExitRegression != exitRegression || compare.ExitUnusable != exitUnusable {
-		t.Errorf("compare's codes %d/%d/%d differ from jsbench's %d/%d/%d", compare.ExitOK, compare.ExitRegression, compare.ExitUnusable, exitOK, exitRegression, exitUnusable)
+	for o, want := range map[compare.Outcome]int{compare.NoRegression: exitOK, compare.Regression: exitRegression,
+		compare.Unusable: exitUnusable, compare.Inconclusive: exitInconclusive} {
+		if got := outcomeExit(o); got != want {
+			t.Errorf("outcome %q exits %d, want %d", o, got, want)
+		}
 	}
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/compare"
-	"github.com/jsbench/jsbench/bench/htmlreport"
-	"github.com/jsbench/jsbench/bench/report"
+	"github.com/jsbench/jsbench/bench/analyze/compare"
+	"github.com/jsbench/jsbench/bench/render/htmlreport"
+	"github.com/jsbench/jsbench/bench/render/report"
 )
 
 // renderers maps each --format of report and compare to its renderer.

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/home"
+	"github.com/jsbench/jsbench/bench/storage/home"
 )
 
 func newHomeCommand(e env) *cobra.Command {

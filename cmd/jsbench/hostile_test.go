@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // TestHostileResultsFiles gives the real jsbench binary results files that

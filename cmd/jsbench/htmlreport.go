@@ -6,9 +6,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/jsbench/jsbench/bench/history"
-	"github.com/jsbench/jsbench/bench/htmlreport"
-	"github.com/jsbench/jsbench/bench/report"
+	"github.com/jsbench/jsbench/bench/record/history"
+	"github.com/jsbench/jsbench/bench/render/htmlreport"
+	"github.com/jsbench/jsbench/bench/render/report"
 )
 
 // indexFile is the HTML report jsbench run writes next to results.jsonl.

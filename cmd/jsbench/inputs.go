@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/record/results"
 )
 
 // loadRuns reads the runs at path (a results.jsonl or a directory holding

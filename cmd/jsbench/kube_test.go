@@ -12,10 +12,10 @@ import (
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
-	"github.com/jsbench/jsbench/bench/kube"
-	"github.com/jsbench/jsbench/bench/results"
-	"github.com/jsbench/jsbench/bench/subject"
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/plan/subject"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/bench/runtime/kube"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // kubeScenario runs the simulated controller as a pod on a hostPath

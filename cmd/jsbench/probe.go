@@ -14,9 +14,9 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/cleanup"
-	"github.com/jsbench/jsbench/bench/emufs"
-	"github.com/jsbench/jsbench/bench/probe"
+	"github.com/jsbench/jsbench/bench/lifecycle/cleanup"
+	"github.com/jsbench/jsbench/bench/observe/probe"
+	"github.com/jsbench/jsbench/bench/storage/emufs"
 )
 
 // probeFlags are the probe command's flags.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // TestProbeExamples runs every example of `jsbench probe --help`.

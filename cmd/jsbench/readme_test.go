@@ -9,11 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/container"
-	"github.com/jsbench/jsbench/bench/home"
-	"github.com/jsbench/jsbench/bench/scenario"
-	"github.com/jsbench/jsbench/bench/subject"
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/plan/scenario"
+	"github.com/jsbench/jsbench/bench/runtime/container"
+	"github.com/jsbench/jsbench/bench/runtime/kube"
+	"github.com/jsbench/jsbench/bench/runtime/runtimes"
+	"github.com/jsbench/jsbench/bench/storage/home"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // readmes are the pages whose commands the tests run, from this package.
@@ -145,11 +146,11 @@ func runsOnKubernetes(t *testing.T, ws, command string) bool {
 		if !strings.HasSuffix(arg, ".yaml") {
 			continue
 		}
-		sc, err := scenario.Load(filepath.Join(ws, arg))
+		sc, err := scenario.Load(filepath.Join(ws, arg), runtimes.Specs())
 		if err != nil {
 			t.Fatalf("%s: %v", command, err)
 		}
-		if sc.Subject.Runtime == subject.RuntimeKubernetes {
+		if sc.Subject.Runtime == kube.Name {
 			return true
 		}
 	}

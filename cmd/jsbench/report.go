@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/compare"
-	"github.com/jsbench/jsbench/bench/history"
-	"github.com/jsbench/jsbench/bench/report"
-	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/analyze/compare"
+	"github.com/jsbench/jsbench/bench/record/history"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/bench/render/report"
 )
 
 func newReportCommand(e env) *cobra.Command {

@@ -10,11 +10,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/compare"
-	"github.com/jsbench/jsbench/bench/results"
-	"github.com/jsbench/jsbench/bench/runner"
-	"github.com/jsbench/jsbench/bench/scenario"
-	"github.com/jsbench/jsbench/bench/suite"
+	"github.com/jsbench/jsbench/bench/analyze/compare"
+	"github.com/jsbench/jsbench/bench/measure/runner"
+	"github.com/jsbench/jsbench/bench/measure/suite"
+	"github.com/jsbench/jsbench/bench/plan/scenario"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/bench/runtime/runtimes"
 )
 
 // defaultScenarioDir holds the scenarios `jsbench run` measures when no
@@ -97,14 +98,14 @@ func loadScenarios(args []string) ([]*scenario.Scenario, error) {
 			return nil, fmt.Errorf("read scenarios: %w", err)
 		}
 		if !info.IsDir() {
-			sc, err := scenario.Load(a)
+			sc, err := scenario.Load(a, runtimes.Specs())
 			if err != nil {
 				return nil, err
 			}
 			all = append(all, sc)
 			continue
 		}
-		scs, err := scenario.LoadDir(a)
+		scs, err := scenario.LoadDir(a, runtimes.Specs())
 		if err != nil {
 			return nil, err
 		}

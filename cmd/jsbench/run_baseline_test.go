@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jsbench/jsbench/bench/results"
+	"github.com/jsbench/jsbench/bench/record/results"
 )
 
 // baselineScenario is four quick starts of the simulated controller as

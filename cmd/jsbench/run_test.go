@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jsbench/jsbench/bench/container"
-	"github.com/jsbench/jsbench/bench/results"
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/bench/runtime/container"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // interruptScenario has enough runs that an interrupt always lands in

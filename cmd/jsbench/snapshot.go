@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/snapshot"
+	"github.com/jsbench/jsbench/bench/storage/snapshot"
 )
 
 func newSnapshotCommand(e env) *cobra.Command {

@@ -13,7 +13,7 @@ import (
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
 
-	"github.com/jsbench/jsbench/bench/snapshot"
+	"github.com/jsbench/jsbench/bench/storage/snapshot"
 )
 
 // TestSnapshotExamples runs every example of `jsbench snapshot create`

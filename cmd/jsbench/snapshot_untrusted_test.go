@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // TestSnapshotRestoreRefusesUntrustedBackups gives the real jsbench the

@@ -8,10 +8,10 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/jsbench/jsbench/bench/compare"
-	"github.com/jsbench/jsbench/bench/report"
-	"github.com/jsbench/jsbench/bench/results"
-	"github.com/jsbench/jsbench/bench/suite"
+	"github.com/jsbench/jsbench/bench/analyze/compare"
+	"github.com/jsbench/jsbench/bench/measure/suite"
+	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/bench/render/report"
 )
 
 // writeSummary writes results.json and the HTML report (index.html) next

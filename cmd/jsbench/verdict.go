@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/jsbench/jsbench/bench/compare"
-	"github.com/jsbench/jsbench/bench/suite"
-	"github.com/jsbench/jsbench/bench/tally"
+	"github.com/jsbench/jsbench/bench/analyze/compare"
+	"github.com/jsbench/jsbench/bench/analyze/tally"
+	"github.com/jsbench/jsbench/bench/measure/suite"
 )
 
 // sessionExit ends `jsbench run`: it prints err, if any, then the
@@ -40,13 +40,13 @@ func sessionExit(w io.Writer, interrupted bool, out suite.Outcome, baseline *com
 		return withExitCode(exitInterrupted, nil)
 	case t.Status == tally.NothingMeasured:
 		code = exitNothingMeasured
-	case baseline != nil && baseline.ExitCode() == compare.ExitRegression:
-		code = compare.ExitRegression
+	case baseline != nil && baseline.Outcome() == compare.Regression:
+		code = exitRegression
 	case t.Status == tally.SomeFailed:
 		code = exitRunsFailed
-	case baseline != nil && baseline.ExitCode() == compare.ExitInconclusive:
-		code = compare.ExitInconclusive
-	case err != nil, baseline != nil && baseline.ExitCode() != compare.ExitOK:
+	case baseline != nil && baseline.Outcome() == compare.Inconclusive:
+		code = exitInconclusive
+	case err != nil, baseline != nil && baseline.Outcome() != compare.NoRegression:
 		code = exitUnusable
 	}
 	line := t.Line()
@@ -87,7 +87,7 @@ func plural(n int) string {
 // rows that cannot be compared are counted, not listed (the table above
 // lists them).
 func baselineLine(v compare.Verdict) string {
-	if v.ExitCode() != compare.ExitUnusable {
+	if v.Outcome() != compare.Unusable {
 		return v.Headline()
 	}
 	first := v.Unusable[0]

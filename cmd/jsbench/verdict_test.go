@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jsbench/jsbench/bench/testenv"
+	"github.com/jsbench/jsbench/internal/testenv"
 )
 
 // fullTmpfsScenario runs the simulated controller on a volume named

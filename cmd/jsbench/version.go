@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jsbench/jsbench/bench/buildinfo"
+	"github.com/jsbench/jsbench/bench/record/buildinfo"
 )
 
 func newVersionCommand(e env) *cobra.Command {
