@@ -114,7 +114,7 @@ func (s *session) reportWithHistory(t *testing.T) {
 		r.ReadyMS, r.RecoveryMS = r.ReadyMS*1.3, r.RecoveryMS*1.3
 	})
 	history := filepath.Join(s.dir, "history")
-	s.jsbench_(t, "baseline", "accept", earlier, "--dir", history, "--label", "nightly")
+	s.jsbench_(t, "baseline", "accept", earlier, "--dir", history, "--label", "nightly", "--allow-busy")
 	page := s.jsbench_(t, "report", "--format", "html", "--history", history, tampered)
 	s.report = filepath.Join(s.dir, "report.html")
 	mustWrite(t, s.report, page)

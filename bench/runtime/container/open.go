@@ -87,7 +87,7 @@ func (r *Runtime) resolve(l subject.Launch) (subject.Launch, error) {
 			return l, fmt.Errorf("no image of the simulated controller: the container runtime was not opened for a sim subject")
 		}
 		l.Image, l.User = r.simImage, strconv.Itoa(subject.JenkinsUID)+":"+strconv.Itoa(subject.JenkinsGID)
-		l.Command = append([]string{subject.HTTPPortFlag(l.HTTPPort)}, l.Command...)
+		l.Command = append([]string{subject.HTTPPortFlag(l.HTTPPort)}, l.SimArgs...)
 	case l.Kind == subject.KindImage && subject.IsStandIn(l.Image) && r.standInImage != "":
 		l.Image = r.standInImage
 	}
