@@ -12,7 +12,8 @@
 //	jsbench-images --out DIR --binary REF=PATH...
 //
 // With --binary, it writes instead one image per REF=PATH: a static
-// binary as the image's entrypoint, FROM scratch (the local cluster's CSI
+// binary as the image's entrypoint (/bin/NAME, NAME the last element of
+// REF's repository), FROM scratch (the local cluster's CSI
 // driver and the kubernetes-csi sidecars, scripts/cluster/storage.sh).
 package main
 
@@ -84,14 +85,15 @@ func writeAll(ctx context.Context, bins, out string, stdout io.Writer) error {
 	return writeSpecs(ctx, specs, out, stdout)
 }
 
-// binarySpecs describes one image per REF=PATH: the binary at /REPO-BASE
-// as its entrypoint.
+// binarySpecs describes one image per REF=PATH: the binary at
+// /bin/REPO-BASE as its entrypoint (not at the root, where it would take
+// a name a pod may mount a volume at).
 func binarySpecs(binaries []string) map[string]container.ImageSpec {
 	specs := map[string]container.ImageSpec{}
 	for _, b := range binaries {
 		ref, path, _ := strings.Cut(b, "=")
 		repo := ref[:strings.LastIndexByte(ref, ':')]
-		name := "/" + filepath.Base(repo)
+		name := "/bin/" + filepath.Base(repo)
 		specs[filepath.Base(repo)] = container.ImageSpec{Tag: ref, Files: map[string]string{name: path}, Entrypoint: []string{name}}
 	}
 	return specs
