@@ -9,10 +9,10 @@
 # ci/Jenkinsfile and ci/github-actions-nightly.yml both run it from the
 # repository root.
 #
-# Inconclusive means that some change could come from a busy agent (runs
-# whose reference workload got too little CPU, or other work used the
-# CPUs; see the noise strip in report.html) and the paired ratios could
-# not clear it. The script then measures again, up to RETRY_INCONCLUSIVE
+# Inconclusive means that some change could come from a busy agent
+# (contention that came and went beyond the agent's steady load, or a
+# host of another speed; see the noise strip in report.html) and the
+# paired ratios could not settle it beyond what the host could move them. The script then measures again, up to RETRY_INCONCLUSIVE
 # times, and judges the new runs; if they are still inconclusive it exits
 # 3, which CI should show as unstable, not failed: the baseline is kept,
 # and the next night (or a re-run on a quiet agent) decides.

@@ -3,6 +3,7 @@ package noise
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -84,6 +85,58 @@ func Slowdown(baseline, current Assessment, scenario, volume string) float64 {
 		}
 	}
 	return worst / baseline.ReferenceMS
+}
+
+// HostChange compares the hosts of two sets of runs for some volumes of
+// a scenario (a volume and the reference volume it is paired with): the
+// change of the median reference workload time over those runs, in
+// percent, positive when the new host was slower. ok is false when a
+// side has no reference figures for them.
+func HostChange(baseline, current Assessment, scenario string, volumes ...string) (pct float64, ok bool) {
+	b, c := baseline.referenceOf(scenario, volumes), current.referenceOf(scenario, volumes)
+	if b <= 0 || c <= 0 {
+		return 0, false
+	}
+	return 100 * (c/b - 1), true
+}
+
+// referenceOf is the median reference time of a scenario's runs on the
+// given volumes, 0 without figures.
+func (a Assessment) referenceOf(scenario string, volumes []string) float64 {
+	var refs []float64
+	for _, r := range a.Runs {
+		if r.Scenario == scenario && r.ReferenceMS > 0 && slices.Contains(volumes, r.Volume) {
+			refs = append(refs, r.ReferenceMS)
+		}
+	}
+	return median(refs)
+}
+
+// Session returns the steady state of the session with the given id.
+func (a Assessment) Session(suiteID string) (Session, bool) {
+	for _, s := range a.Sessions {
+		if s.SuiteID == suiteID {
+			return s, true
+		}
+	}
+	return Session{}, false
+}
+
+// ScenarioSessions returns the steady states of the sessions that
+// measured a scenario.
+func (a Assessment) ScenarioSessions(scenario string) []Session {
+	seen := map[string]bool{}
+	var out []Session
+	for _, r := range a.Runs {
+		if r.Scenario != scenario || seen[r.SuiteID] {
+			continue
+		}
+		seen[r.SuiteID] = true
+		if s, ok := a.Session(r.SuiteID); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // NoisyVolumes names every scenario's volume whose runs are too busy to

@@ -9,5 +9,8 @@
 // takes CPU time from it; the file part creates, stats, reads, lists and
 // removes small files on local disk through the page cache, as a
 // Jenkins start does, without fsync (a device flush would measure the
-// disk's other writers more than the host).
+// disk's other writers more than the host). Before either, the file
+// system settles (Settle): what the run wrote and removed there is
+// written back first, so that a subject's own file work cannot pass for
+// a slow host.
 package yardstick

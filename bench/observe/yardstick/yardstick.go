@@ -28,15 +28,19 @@ const (
 )
 
 // Run runs the reference workload once, its files in a new directory
-// under dir (on local disk), and returns its figures.
+// under dir (on local disk), and returns its figures. It first lets the
+// file system of dir settle (Settle), so that what a run just wrote and
+// removed there is not written back while the workload is timed.
 func Run(ctx context.Context, dir string) (results.Reference, error) {
 	if err := ctx.Err(); err != nil {
 		return results.Reference{}, err
 	}
+	settled := Settle(dir, SettleWait)
 	ref, err := cpuPart()
 	if err != nil {
 		return results.Reference{}, err
 	}
+	ref.SettleMS = ms(settled)
 	took, err := filePart(dir)
 	if err != nil {
 		return results.Reference{}, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -22,6 +23,9 @@ func TestRunMeasuresBothParts(t *testing.T) {
 	}
 	if ref.CPUSharePct <= 0 || ref.CPUSharePct > 100 {
 		t.Errorf("CPU share %.1f%% outside (0, 100]", ref.CPUSharePct)
+	}
+	if ref.SettleMS < 0 {
+		t.Errorf("settle %g ms", ref.SettleMS)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("the workload left %d entries in %s", len(entries), dir)
@@ -63,5 +67,13 @@ func TestCancelledContext(t *testing.T) {
 	cancel()
 	if _, err := Run(ctx, t.TempDir()); err == nil {
 		t.Error("Run with a cancelled context succeeded")
+	}
+}
+
+// TestSettleWithoutDirectory: a directory that cannot be opened leaves
+// nothing to settle, and Settle does not wait.
+func TestSettleWithoutDirectory(t *testing.T) {
+	if got := Settle(filepath.Join(t.TempDir(), "missing"), SettleWait); got != 0 {
+		t.Errorf("Settle of a missing directory took %v, want 0", got)
 	}
 }

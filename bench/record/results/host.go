@@ -40,6 +40,10 @@ type Reference struct {
 	// CPUPressurePct is the share of the workload's time in which some
 	// runnable task waited for a CPU (PSI "cpu some"); absent without PSI.
 	CPUPressurePct *float64 `json:"cpu_pressure_pct,omitempty"`
+	// SettleMS is how long the file system of the workload's directory
+	// took to write back what was pending (syncfs) before the workload
+	// ran: what the run just measured had written and removed there.
+	SettleMS float64 `json:"settle_ms,omitempty"`
 }
 
 // HostDuring are the host's figures over one run.

@@ -84,7 +84,7 @@ func buildNoise(anchor, scenario string, records []results.Record, a noise.Asses
 	if len(runs) == 0 {
 		return nil
 	}
-	v := &noiseView{Summary: noiseSummary(busy, len(runs))}
+	v := &noiseView{Summary: noiseSummary(busy, len(runs)) + steadySummary(a, scenario)}
 	v.Strip = strip(anchor+"-noise", scenario, judged, maxRef)
 	for i, rec := range runs {
 		v.Runs = append(v.Runs, noiseRow(rec, judged[i]))
@@ -97,6 +97,19 @@ func noiseSummary(busy, runs int) string {
 		return fmt.Sprintf("The host was quiet in all %d runs.", runs)
 	}
 	return fmt.Sprintf("%d of %d runs were taken on a busy host (marked ▲): their times include the neighbours' load; compare the paired ratios, which cancel the host's speed.", busy, runs)
+}
+
+// steadySummary says what the host did all along when it was not idle:
+// the steady state the runs were judged against.
+func steadySummary(a noise.Assessment, scenario string) string {
+	var out string
+	for _, s := range a.ScenarioSessions(scenario) {
+		if s.Load != noise.LoadIdle {
+			d := s.Describe()
+			out += " " + strings.ToUpper(d[:1]) + d[1:] + "."
+		}
+	}
+	return out
 }
 
 func runKey(suite, scenario, volume string, iteration int) string {

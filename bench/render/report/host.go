@@ -33,8 +33,8 @@ func scenarioFootnote(w io.Writer, m Model, scenario string) error {
 }
 
 // hostLine says how many of a scenario's runs were taken on a busy host
-// and names them with their first reason, or "" when no run carries host
-// figures.
+// and names them with their first reason, then what the host did all
+// along when it was not idle, or "" when no run carries host figures.
 func hostLine(a noise.Assessment, scenario string) string {
 	var busy []noise.Run
 	measured := 0
@@ -59,8 +59,22 @@ func hostLine(a noise.Assessment, scenario string) string {
 	if len(refs) > 0 {
 		ref = fmt.Sprintf(" Reference workload %s–%s s.", secs(refs[0]), secs(refs[len(refs)-1]))
 	}
+	steady := steadyText(a, scenario)
 	if len(busy) == 0 {
-		return fmt.Sprintf("Host: quiet in all %d runs.%s", measured, ref)
+		return fmt.Sprintf("Host: quiet in all %d runs.%s%s", measured, steady, ref)
+	}
+	return fmt.Sprintf("Host: BUSY in %d of %d runs (%s).%s%s", len(busy), measured, busyNames(busy), steady, ref)
+}
+
+// busyNames names busy runs with their first reason, or says the reason
+// once when every one of them shares it (a heavy load all along).
+func busyNames(busy []noise.Run) string {
+	shared := true
+	for _, r := range busy {
+		shared = shared && r.Reasons[0] == busy[0].Reasons[0]
+	}
+	if shared && len(busy) > 1 {
+		return "each: " + busy[0].Reasons[0]
 	}
 	var named []string
 	for i, r := range busy {
@@ -70,7 +84,21 @@ func hostLine(a noise.Assessment, scenario string) string {
 		}
 		named = append(named, r.Label()+": "+r.Reasons[0])
 	}
-	return fmt.Sprintf("Host: BUSY in %d of %d runs (%s).%s", len(busy), measured, strings.Join(named, "; "), ref)
+	return strings.Join(named, "; ")
+}
+
+// steadyText says what the scenario's sessions had all along when it was
+// a steady light load, the state runs were judged against: " Steady
+// light load: …".
+func steadyText(a noise.Assessment, scenario string) string {
+	var out string
+	for _, s := range a.ScenarioSessions(scenario) {
+		if s.Load == noise.LoadSteady {
+			d := s.Describe()
+			out += " " + strings.ToUpper(d[:1]) + d[1:] + "."
+		}
+	}
+	return out
 }
 
 // pairedLine lists a scenario's paired ratios, or "".
