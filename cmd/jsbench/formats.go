@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,22 @@ func renderers() map[string]report.Renderer {
 		"csv":         report.CSV,
 		"gobench":     report.GoBench,
 		"calibration": report.CalibrationText,
+	}
+}
+
+// warningFormats are the formats that show the warnings met while
+// reading the input (a record cut short, one ignored); with the others
+// (table, csv, junit, gobench, calibration) they go to standard error.
+var warningFormats = map[string]bool{"text": true, "json": true, "markdown": true, "html": true}
+
+// warnElsewhere prints to w the reading warnings that format has no
+// place for.
+func warnElsewhere(w io.Writer, format string, warnings []string) {
+	if warningFormats[format] {
+		return
+	}
+	for _, x := range warnings {
+		fmt.Fprintf(w, "warning: %s\n", x)
 	}
 }
 

@@ -29,11 +29,11 @@ Jenkins logs, and reports which storage gets Jenkins up fastest.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(
-		newCompareCommand(e),
-		newReportCommand(e),
+		readOnly(newCompareCommand(e)),
+		readOnly(newReportCommand(e)),
 		newBaselineCommand(e),
-		newVersionCommand(e),
-		newAnalyzeCommand(e),
+		readOnly(newVersionCommand(e)),
+		readOnly(newAnalyzeCommand(e)),
 		newRunCommand(e),
 		newHomeCommand(e),
 		newProbeCommand(e),

@@ -45,6 +45,10 @@ func noteExit(ctx context.Context, inst contract.Instance, rec *results.Record) 
 	}
 	e.Class = ClassifyExit(e)
 	rec.Exit = &e
+	if e.Class == results.ExitOOMKilled {
+		// The kernel's word outweighs the log's, which ends mid-line.
+		rec.FailureSignature = jenkinslog.SignatureOutOfMemory
+	}
 	if !exitedFirst {
 		rec.Reason += "; then " + DescribeExit(e)
 		return

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jsbench/jsbench/bench/measure/runner"
+	"github.com/jsbench/jsbench/bench/observe/jenkinslog"
 	"github.com/jsbench/jsbench/bench/plan/scenario"
 	"github.com/jsbench/jsbench/bench/plan/subject"
 	"github.com/jsbench/jsbench/bench/record/results"
@@ -110,6 +111,9 @@ func TestControllerEndingsAreClassified(t *testing.T) {
 		rec := runOnce(t, r, "{kind: sim, memory: 32Mi}")
 		checkExit(t, rec, results.Exit{Code: 137, Signal: "SIGKILL", OOMKilled: true, Class: results.ExitOOMKilled},
 			"OOM-killed: the memory limit was too low (exit code 137) before fully up")
+		if rec.FailureSignature != jenkinslog.SignatureOutOfMemory {
+			t.Errorf("failure_signature %q, want %q: the cgroup's OOM kill says it", rec.FailureSignature, jenkinslog.SignatureOutOfMemory)
+		}
 		assertNoContainers(t, r.SuiteID)
 	})
 

@@ -21,7 +21,7 @@ func (p *Parser) noise(l *line) bool {
 	b := l.body
 	if marker, boot := journalMarker(b); marker {
 		if boot {
-			p.closeStart(fmt.Sprintf("the system rebooted (line %d) before fully up", l.n))
+			p.closeStart(closeCause{why: causeReboot, line: l.n})
 		}
 		return true
 	}
@@ -48,7 +48,7 @@ func (p *Parser) systemd(b []byte, n int) {
 		p.flushPending()
 		p.endRecord()
 		if p.cur != nil && (p.cur.jvm || p.cur.fatal) {
-			p.closeStart(fmt.Sprintf("a new start began at line %d before fully up", n))
+			p.closeStart(closeCause{why: causeNewStart, line: n})
 		}
 		st := p.open(l)
 		st.launcher = true
@@ -60,7 +60,12 @@ func (p *Parser) systemd(b []byte, n int) {
 		if !st.FullyUp {
 			st.note(SignatureBootFailure)
 			p.fail(st, text(b), SignatureBootFailure)
+		} else if st.endHint.Line == 0 {
+			st.endHint = Ending{Line: n, Message: text(b)}
 		}
+	case bytes.HasPrefix(b, []byte("Stopping ")), bytes.HasPrefix(b, []byte("Stopped ")), bytes.Contains(b, []byte("Deactivated successfully")):
+		p.cur.attach(l)
+		p.cur.noteKind(msgShutdown, n, b)
 	case bytes.HasPrefix(b, []byte("Started ")) && !p.cur.FullyUp:
 		p.cur.attach(l)
 		p.cur.warn(n, fmt.Sprintf("systemd reports the unit started at line %d but no fully-up line was read; with Type=notify (packages since Jenkins 2.335) that means Jenkins was up then, older units report it at once", n))
@@ -90,6 +95,6 @@ func (p *Parser) checkPID(pid []byte) {
 		st.pid = append(st.pid, pid...)
 	case !bytes.Equal(st.pid, pid):
 		p.flushPending()
-		p.closeStart(fmt.Sprintf("a new process (pid %s) began at line %d before fully up", pid, p.lines))
+		p.closeStart(closeCause{why: causeNewProcess, line: p.lines, pid: pid})
 	}
 }

@@ -144,7 +144,7 @@ func (p *Parser) fail(st *startState, reason, sig string) {
 	if st.Failure != nil {
 		return
 	}
-	st.fatal, st.fatalSig = true, sig
+	st.fatal, st.fatalSig, st.fatalLine = true, sig, p.lines
 	st.Failure = &Failure{Reason: reason}
 	p.rec.fatal = true
 }

@@ -49,30 +49,67 @@
 // # Starts
 //
 // A log may hold several starts (a restart loop, a crash and restart, two
-// boots in a journal); each becomes its own Start, in log order. A new
-// start begins at:
+// boots in a journal); each becomes its own Start, in log order. The
+// borders follow what only a JVM starting Jenkins logs, each line once
+// and in this order: Jetty 9's "Logging initialized @NNNms" (its uptime
+// counts from the JVM's start), Winstone's "Beginning extraction from war
+// file", Jetty's banner ("jetty-9.4.39…", "jetty-10.0.18; built: …"),
+// WebAppMain's "Jenkins home directory: … found at:", Jenkins's
+// "Starting version …". One of these begins a new start when the current
+// one already saw the same line or a later one, or got further: an init
+// milestone, fully up, a failure, a shutdown line, or (for all but the
+// version) the HTTP port. So a restart with no shutdown line and no
+// "Running from:" (a Windows service writes that to another file) begins
+// at the new JVM's first line. A new start also begins at:
 //
 //   - "Running from:", when the current start already had one, got past
-//     the war extraction, or failed (entrypoint output before it stays in
-//     the start; and since "Running from:" goes to stdout and records to
-//     stderr, a collector that reads the two apart may store it after the
-//     first records: it then joins their start);
-//   - "Beginning extraction from war file", when the current start
-//     already has any event after running_from, or failed;
-//   - "Jenkins home directory:", when the current start already had one,
-//     or reached Started initialization, or failed;
-//   - "Started initialization", when the current start already had it
-//     (an in-process restart or reload);
+//     the war extraction, failed or logged a shutdown (entrypoint output
+//     before it stays in the start; and since "Running from:" goes to
+//     stdout and records to stderr, a collector that reads the two apart
+//     may store it after the first records: it then joins their start);
+//   - "Started initialization" after a shutdown line, or again after a
+//     failure;
 //   - systemd's "Starting <jenkins unit>", after any Jenkins line;
 //   - a new process id of the Jenkins unit in the journal;
 //   - the entrypoint's "touch: cannot touch…" / "Can not write to…" or
 //     the launcher's "Error: Invalid or corrupt jarfile", after a Jenkins
 //     line or a failure (a container restart loop).
 //
+// The init reactor also runs in a running JVM, with no JVM line before
+// it: for plugins installed without a restart (the setup wizard's too)
+// and "Reload Configuration from Disk". Its milestones then belong to
+// the start (Start.Reinits counts the runs) and are not its events,
+// which keep their first occurrence.
+//
 // A "-- Boot … --" marker ends the current start; the next start opens at
 // the next Jenkins line. Lines before the first start that are not
 // Jenkins's (compose and kubectl chatter, systemctl headers) belong to no
 // start.
+//
+// # Endings and the restart history
+//
+// Each start says how it ended (Start.Ended): stopped, at its first
+// shutdown line ("Stopping Jenkins", "Jenkins stopped", "Started
+// termination", Winstone's "JVM is terminating. Shutting down …" and
+// "Winstone shutdown successfully", "Shutting down a Jenkins instance
+// that was still running", "Restarting VM as requested by …", systemd
+// stopping the unit); failed, at its fatal line; killed, when the next
+// start began with no shutdown line (an OutOfMemoryError seen after it
+// was up, or systemd's report of the kill, is kept as the evidence);
+// rebooted, at a journal boot marker; or log_ended. Start.End is the time
+// of its last timestamped line, placed on its clock by Jenkins's own time
+// since the origin. Result.History files every start: when it began, how
+// the one before ended, the gap from the last line of one start to the
+// first of the next, the outage from the last line of a start that was
+// up to the next fully up (failed starts between included), and the time
+// from one fully up to the next.
+//
+// A log copied from a viewer that glued its own date to every line, in
+// the viewer's locale and zone and with no separator ("1/24/2024,
+// 11:16:43 AM2024-01-24 10:16:43.271+0000 [id=1]…"), is read without
+// it: the first line that is nothing known as it stands, but a Jenkins
+// record or launcher line after a date with a time, teaches the date's
+// shape, which is then cut from every line that starts with it.
 //
 // # Clock
 //
@@ -173,6 +210,14 @@
 // # Memory
 //
 // A Parser keeps, per start, its events, at most 20 last lines of 400
-// bytes, 10 SEVERE messages and 10 tasks; per line it allocates nothing
-// on the paths common lines take, so it follows a log of any length.
+// bytes, 10 SEVERE messages, 10 tasks and 20 warnings; per line it
+// allocates nothing on the paths common lines take, and runs of blank
+// lines are counted in its read buffer. A Result keeps whole the first
+// and the last Options.KeepStarts starts (and the latest that got fully
+// up), the history's first and last HistoryRows rows and its longest
+// outages, and 10 warnings about the log as a whole: a log of any length
+// and any number of starts is read in bounded memory and linear time.
+// ParseMaybeGzip bounds what a gzip-compressed log may unpack to
+// (Options.MaxUnpackedBytes; by default UnpackRatio times the gzip read,
+// at least MinUnpackLimit).
 package jenkinslog

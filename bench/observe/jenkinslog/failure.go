@@ -3,6 +3,7 @@ package jenkinslog
 import (
 	"bytes"
 	"slices"
+	"time"
 )
 
 // signaturePatterns are texts that name a cause of failure wherever they
@@ -75,10 +76,11 @@ func (st *startState) refreshFailure() {
 	f.LastLines = st.tail.lines()
 }
 
-// summary returns the finished Start. reason explains a start that ends
-// before fully up without a fatal line. A closing start hands its slices
-// over; otherwise they are copied, so that reading on is not disturbed.
-func (st *startState) summary(reason string, closing bool) Start {
+// summary returns the finished Start, closed for cause c, which explains
+// a start that ends before fully up without a fatal line. A closing start
+// hands its slices over; otherwise they are copied, so that reading on is
+// not disturbed.
+func (st *startState) summary(c closeCause, closing bool) Start {
 	s := st.Start
 	if !closing {
 		s.Events = slices.Clone(st.Events)
@@ -89,11 +91,13 @@ func (st *startState) summary(reason string, closing bool) Start {
 	s.Phases, warnings = st.phases(true)
 	s.Warnings = append(s.Warnings, warnings...)
 	s.Warnings = append(s.Warnings, st.endWarnings()...)
-	s.Failure = st.finalFailure(reason)
+	s.Failure = st.finalFailure(c)
+	s.FullyUpAt, s.End = st.fullyUpAt(), st.end()
+	s.Ended = st.ending(c)
 	return s
 }
 
-func (st *startState) finalFailure(reason string) *Failure {
+func (st *startState) finalFailure(c closeCause) *Failure {
 	if st.Failure != nil {
 		f := *st.Failure
 		if !st.frozen {
@@ -105,6 +109,7 @@ func (st *startState) finalFailure(reason string) *Failure {
 	if st.FullyUp {
 		return nil
 	}
+	reason := c.reason()
 	if len(st.lastSevere) > 0 {
 		reason += "; last SEVERE: " + string(bytes.TrimSpace(st.lastSevere))
 	}
@@ -112,6 +117,33 @@ func (st *startState) finalFailure(reason string) *Failure {
 		Reason: reason, Signature: st.signature(), Severe: slices.Clone(st.severeList),
 		Exception: st.exception, LastLines: st.tail.lines(),
 	}
+}
+
+// fullyUpAt is when the start was fully up on its clock: the line's own
+// time, or the origin plus the offset when a wrapper's clock times it.
+func (st *startState) fullyUpAt() time.Time {
+	if !st.FullyUp {
+		return time.Time{}
+	}
+	for _, e := range st.Events {
+		if e.Name != FullyUp {
+			continue
+		}
+		if st.Clock.Source == ClockJenkins || st.Origin.IsZero() {
+			return e.Time
+		}
+		return st.Origin.Add(time.Duration(e.OffsetMS * float64(time.Millisecond)))
+	}
+	return time.Time{}
+}
+
+// end is the time of the start's last record on its clock, placed by
+// Jenkins's own time since the origin.
+func (st *startState) end() time.Time {
+	if !st.clock.started || st.Origin.IsZero() {
+		return time.Time{}
+	}
+	return st.Origin.Add(time.Duration(st.lastLog - st.clock.originLog))
 }
 
 // exceptionHeader recognises the first line of a stack trace:

@@ -14,7 +14,7 @@ import (
 // durations, offsets never decrease within a start). The same bytes also
 // go through Feed with a Received clock, as the harness sends them.
 func FuzzParse(f *testing.F) {
-	for _, pattern := range []string{filepath.Join(fixtureDir, "*.log"), filepath.Join("testdata", "synthetic", "*.log")} {
+	for _, pattern := range []string{filepath.Join(fixtureDir, "*.log"), filepath.Join("testdata", "synthetic", "*.log"), filepath.Join("testdata", "shapes", "*.log")} {
 		files, _ := filepath.Glob(pattern)
 		for _, name := range files {
 			b, err := os.ReadFile(name)

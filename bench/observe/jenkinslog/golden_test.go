@@ -39,6 +39,10 @@ type goldenStart struct {
 	Failure        *goldenFailure  `json:"failure"`
 	SlowestTasks   []goldenTask    `json:"slowest_tasks,omitempty"`
 	Warnings       []goldenWarning `json:"warnings"`
+	// Ended is how the start ended and the line that shows it.
+	Ended     string `json:"ended"`
+	EndedLine int    `json:"ended_line,omitempty"`
+	Reinits   int    `json:"reinits,omitempty"`
 }
 
 type goldenTask struct {
@@ -163,6 +167,7 @@ func projectStart(s Start, want goldenStart) goldenStart {
 		Origin: stamp3339(s.Origin), OriginReceived: stamp3339(s.OriginReceived),
 		Events: []goldenEvent{}, Phases: []goldenPhase{},
 		Warnings: projectWarnings(s.Warnings, want.Warnings),
+		Ended:    s.Ended.How, EndedLine: s.Ended.Line, Reinits: s.Reinits,
 	}
 	for _, e := range s.Events {
 		g.Events = append(g.Events, goldenEvent{Name: e.Name, Line: e.Line, OffsetMS: round3(e.OffsetMS),

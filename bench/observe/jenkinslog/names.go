@@ -73,3 +73,40 @@ var signatureRank = map[string]int{
 	SignatureBootFailure:      6,
 	SignatureIncomplete:       7,
 }
+
+// How a start ended (Ending.How), from what the log shows after it.
+const (
+	// EndStopped: a shutdown line was logged ("Stopping Jenkins",
+	// "Jenkins stopped", Winstone's "JVM is terminating", systemd
+	// stopping the unit…).
+	EndStopped = "stopped"
+	// EndFailed: the start failed (a fatal line) and no shutdown line
+	// followed: the JVM exited by itself or was killed.
+	EndFailed = "failed"
+	// EndKilled: the next start began with no shutdown line before it:
+	// the JVM was killed (SIGKILL, the OOM killer), crashed, or its host
+	// went down.
+	EndKilled = "killed"
+	// EndRebooted: the journal shows a boot after it.
+	EndRebooted = "rebooted"
+	// EndLogEnded: the log ends with this start, still running or
+	// stopped without a word.
+	EndLogEnded = "log_ended"
+)
+
+// DescribeEnding says in words how a start ended, for reports.
+func DescribeEnding(how string) string {
+	switch how {
+	case EndStopped:
+		return "stopped"
+	case EndFailed:
+		return "failed, no shutdown line"
+	case EndKilled:
+		return "killed or crashed, no shutdown line"
+	case EndRebooted:
+		return "host rebooted"
+	case EndLogEnded:
+		return "log ends"
+	}
+	return how
+}

@@ -29,8 +29,11 @@ type Parser struct {
 	events   []Event     // the open start's events, likewise
 	cur      *startState // &state while a start is open, nil otherwise
 	state    startState  // the open start, reused from start to start
-	closed   closedStarts
-	warnings []Warning
+	kept     keptStarts
+	history  historyState
+	starts   int // starts opened
+	glue     glue
+	warnings logWarnings
 }
 
 // line is one input line after its wrappers were removed.
@@ -55,7 +58,11 @@ func NewParser(opts Options) *Parser {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return &Parser{loc: loc, received: opts.Received}
+	keep := opts.KeepStarts
+	if keep <= 0 {
+		keep = DefaultKeepStarts
+	}
+	return &Parser{loc: loc, received: opts.Received, kept: keptStarts{keep: keep}}
 }
 
 // Feed reads one line, without its trailing newline.
@@ -71,20 +78,24 @@ func (p *Parser) Current() *Start {
 		p.cur.refresh()
 		return &p.cur.Start
 	}
-	if last := p.closed.last(); last != nil {
+	if last := p.kept.last(); last != nil {
 		return last
 	}
 	return nil
 }
 
-// Result returns every start read so far. A start that did not reach
-// fully up gets a Failure; the Parser's state is left as it was.
+// Result returns the starts read so far: those kept whole and the
+// history of all. A start that did not reach fully up gets a Failure;
+// the Parser's state is left as it was.
 func (p *Parser) Result() Result {
-	r := Result{Lines: p.lines, Warnings: append([]Warning(nil), p.warnings...)}
-	r.Starts = p.closed.all(1)
+	r := Result{Lines: p.lines, StartCount: p.starts, Warnings: p.warnings.list()}
+	var open *Start
 	if p.cur != nil {
-		r.Starts = append(r.Starts, p.cur.summary(ReasonIncomplete, false))
+		s := p.cur.summary(closeCause{why: causeLogEnd}, false)
+		open = &s
 	}
+	r.Starts = p.kept.all(open)
+	r.History = p.history.history(open)
 	if p.zoneUsed {
 		r.Zone = p.loc.String()
 	}
@@ -93,8 +104,16 @@ func (p *Parser) Result() Result {
 
 func (p *Parser) feed(text []byte, recv time.Time) {
 	p.lines++
+	p.feedLine(text, recv)
+}
+
+// feedLine reads line p.lines.
+func (p *Parser) feedLine(text []byte, recv time.Time) {
 	if n := len(text); n > 0 && text[n-1] == '\r' {
 		text = text[:n-1]
+	}
+	if len(p.glue.shape) > 0 {
+		text, _ = p.glue.strip(text)
 	}
 	if isFrame(text) && !p.pending.active {
 		// The commonest line of a long log; no wrapper starts with a TAB.

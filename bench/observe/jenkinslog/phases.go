@@ -98,6 +98,9 @@ func (st *startState) endWarnings() []Warning {
 	if st.jumps > jumpsReported {
 		out = append(out, Warning{Message: fmt.Sprintf("clock went backwards %d times in all; only the first %d are listed", st.jumps, jumpsReported)})
 	}
+	if st.unlisted > 0 {
+		out = append(out, Warning{Message: fmt.Sprintf("%d more warnings of this start are not listed", st.unlisted)})
+	}
 	if st.clock.started && !st.launcher {
 		out = append(out, Warning{Line: st.originLine, Message: fmt.Sprintf(
 			"the log begins after Jenkins started (no Running from, war extraction or home directory line): offsets count from line %d", st.originLine)})

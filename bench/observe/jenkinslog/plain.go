@@ -1,9 +1,6 @@
 package jenkinslog
 
-import (
-	"bytes"
-	"fmt"
-)
+import "bytes"
 
 // Lines without a timestamp of Jenkins's own.
 var (
@@ -33,9 +30,9 @@ func (p *Parser) untimestamped(l *line) {
 	case bytes.HasPrefix(b, webroot):
 		p.launcherLine(l, false)
 	case bytes.HasPrefix(b, homeDir):
-		p.boundary("", true, l.n)
+		p.boundary(msgHome, l.n)
 		p.launcherLine(l, false)
-		p.cur.home = true
+		p.cur.noteKind(msgHome, l.n, b)
 	default:
 		p.otherLine(l)
 	}
@@ -52,7 +49,7 @@ func frameLine(b []byte) bool {
 func (p *Parser) launcherLine(l *line, running bool) {
 	p.endRecord()
 	if running && p.cur != nil && p.launchedAgain() {
-		p.closeStart(fmt.Sprintf("a new start began at line %d before fully up", l.n))
+		p.closeStart(closeCause{why: causeNewStart, line: l.n})
 	}
 	st := p.open(l)
 	st.jvm, st.launcher = true, true
@@ -78,12 +75,15 @@ func (p *Parser) launcherLine(l *line, running bool) {
 // does) may store the first records before it.
 func (p *Parser) launchedAgain() bool {
 	st := p.cur
-	return st.runningFrom || st.fatal || st.started(^(eventBits[RunningFrom] | eventBits[WarExtraction]))
+	return st.runningFrom || st.fatal || st.stop.Line > 0 || st.started(^(eventBits[RunningFrom] | eventBits[WarExtraction]))
 }
 
 // otherLine handles level lines without a header, entrypoint output,
 // stack trace headers, banners and unknown lines.
 func (p *Parser) otherLine(l *line) {
+	if p.unglue(l) {
+		return
+	}
 	if !l.stream && p.noise(l) {
 		return
 	}
@@ -93,13 +93,16 @@ func (p *Parser) otherLine(l *line) {
 	}
 	opener := hasAnyPrefix(l.body, entrypointOpeners)
 	if opener && p.cur != nil && (p.cur.jvm || p.cur.fatal) {
-		p.closeStart(fmt.Sprintf("a new start began at line %d before fully up", l.n))
+		p.closeStart(closeCause{why: causeNewStart, line: l.n})
 	}
 	if p.cur == nil && !l.stream && !opener {
 		return
 	}
 	st := p.open(l)
 	st.attach(l)
+	if st.FullyUp {
+		st.noteOOM(l.n, l.body)
+	}
 	if opener || bytes.HasPrefix(l.body, outsideRecords) {
 		p.endRecord()
 	}

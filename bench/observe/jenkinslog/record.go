@@ -1,7 +1,6 @@
 package jenkinslog
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"time"
@@ -28,19 +27,20 @@ func (c recordContext) evidence() bool {
 // record handles one log record; first is its first line (the header of
 // a two-line record) and last its last.
 func (p *Parser) record(r record, first, last *line) {
-	if st := p.cur; st != nil && st.FullyUp && !opensStart(r.message) {
+	kind := kindOf(r.message, r.logger)
+	if st := p.cur; st != nil && st.FullyUp && !st.opens(kind) {
 		p.afterUp(st, r, first, last)
+		st.noteKind(kind, first.n, r.message)
 		return
 	}
 	p.endRecord()
 	p.noteTime(r.at)
 	first.outer = p.outerOf(first)
 	ev := eventOf(r)
-	home := bytes.HasPrefix(r.message, []byte("Jenkins home directory: "))
-	p.boundary(ev, home, first.n)
+	p.boundary(kind, first.n)
 	st := p.open(first)
-	st.jvm, st.home = true, st.home || home
-	st.launcher = st.launcher || home || ev == WarExtraction
+	st.jvm = true
+	st.noteKind(kind, first.n, r.message)
 	st.attach(first)
 	if last.n != first.n {
 		st.attach(last)
@@ -50,6 +50,7 @@ func (p *Parser) record(r record, first, last *line) {
 	}
 	lt := lineTimes{log: r.at, outer: first.outer, outerSource: first.outerSource, recv: first.recv}
 	offset := st.stamp(lt, p.received, &p.zones, first.n)
+	st.lastLog = r.at.unixNS()
 	st.closeWar(offset, first.outer)
 	p.crossCheck(st, r.at, first)
 	p.rec = recordContext{level: r.level}
@@ -69,60 +70,39 @@ func (p *Parser) record(r record, first, last *line) {
 // long log takes this path).
 func (p *Parser) afterUp(st *startState, r record, first, last *line) {
 	p.noteTime(r.at)
+	st.lastLog = r.at.unixNS()
 	st.attach(first)
 	if last.n != first.n {
 		st.attach(last)
 	}
 	p.rec = recordContext{level: r.level}
+	if r.level >= levelWarning {
+		st.noteOOM(first.n, r.message)
+	}
 }
 
-// opensStart tells whether a message may begin a new start (doc.go).
-func opensStart(msg []byte) bool {
-	if len(msg) == 0 {
-		return false
+// boundary closes the current start when a record of kind k can only
+// belong to a new one (see startState.opens).
+func (p *Parser) boundary(k msgKind, n int) {
+	if st := p.cur; st != nil && st.opens(k) {
+		p.closeStart(closeCause{why: causeNewStart, line: n})
 	}
-	switch msg[0] {
-	case 'B':
-		return bytes.HasPrefix(msg, []byte("Beginning extraction"))
-	case 'S':
-		return bytes.HasPrefix(msg, []byte("Started initialization"))
-	case 'J':
-		return bytes.HasPrefix(msg, []byte("Jenkins home directory: "))
-	}
-	return false
-}
-
-// boundary closes the current start when a record can only belong to a
-// new one (doc.go lists the rules).
-func (p *Parser) boundary(ev string, home bool, n int) {
-	st := p.cur
-	if st == nil {
-		return
-	}
-	anyEvent := ^eventBits[RunningFrom]
-	switch {
-	case ev == WarExtraction && st.started(anyEvent):
-	case home && (st.home || st.started(milestoneBits)):
-	case ev == StartedInitialization && st.has(StartedInitialization):
-	default:
-		return
-	}
-	p.closeStart(fmt.Sprintf("a new start began at line %d before fully up", n))
 }
 
 // open returns the current start, opening one at l when there is none.
 func (p *Parser) open(l *line) *startState {
 	if p.cur == nil {
-		p.state.reset(l.n, l.recv, &p.tail, p.events[:0])
+		p.starts++
+		p.state.reset(p.starts, l.n, l.recv, &p.tail, p.events[:0])
 		p.cur = &p.state
 		p.cur.pid = append(p.cur.pid, p.pid...)
 	}
 	return p.cur
 }
 
-// closeStart ends the current start; reason explains a start that did
-// not reach fully up without a fatal line.
-func (p *Parser) closeStart(reason string) {
+// closeStart ends the current start for cause c, which tells how it
+// ended and why it did not come up when no fatal line says.
+func (p *Parser) closeStart(c closeCause) {
 	if p.cur == nil {
 		return
 	}
@@ -130,7 +110,9 @@ func (p *Parser) closeStart(reason string) {
 	st := p.cur
 	p.events = st.Events[:0]
 	st.Events = slices.Clone(st.Events)
-	p.closed.add(st.summary(reason, true))
+	s := st.summary(c, true)
+	p.history.add(s)
+	p.kept.add(s)
 	p.cur, p.rec = nil, recordContext{}
 }
 

@@ -13,13 +13,34 @@ type Options struct {
 	// nanosecond stamps of a container's log). Its Source must differ
 	// from the ClockXxx names. Zero: Received times never time a start.
 	Received Clock
+	// KeepStarts is how many of the first and of the last starts Result
+	// keeps whole; zero means DefaultKeepStarts. The restart history
+	// covers every start whatever it is.
+	KeepStarts int
+	// MaxUnpackedBytes bounds what ParseMaybeGzip unpacks: zero means
+	// the default rule (UnpackRatio times the compressed bytes read, at
+	// least MinUnpackLimit), a negative value no limit.
+	MaxUnpackedBytes int64
 }
 
-// Result is everything a Parser read: the starts in log order, warnings
-// that concern no single start, the number of lines and the zone assumed
-// for timestamps without an offset.
+// DefaultKeepStarts is how many of the first and of the last starts a
+// Result keeps whole by default: a log of a million starts is told by
+// its restart history, not by a million phase tables.
+const DefaultKeepStarts = 5
+
+// Result is everything a Parser read: the starts kept whole in log
+// order, the restart history of all of them, warnings that concern no
+// single start, the number of lines and the zone assumed for timestamps
+// without an offset. Its size is bounded whatever the log holds.
 type Result struct {
-	Starts   []Start
+	// Starts holds the first and the last Options.KeepStarts starts, and
+	// the latest one that got fully up when neither holds it; Number
+	// tells each one's place in the log.
+	Starts []Start
+	// StartCount is the number of starts in the log, kept or not.
+	StartCount int
+	// History is every start's beginning, end and downtime, summarised.
+	History  History
 	Warnings []Warning
 	Lines    int
 	// Zone names Options.Location when at least one timestamp without an
@@ -38,6 +59,8 @@ type Warning struct {
 // (entrypoint output, "Running from:", a journal "Starting" line…) to the
 // line before the next start.
 type Start struct {
+	// Number is the start's place among the starts of the log, from 1.
+	Number              int
 	FirstLine, LastLine int
 	// Origin is the time, on Clock, of the first line of this start that
 	// carries Jenkins's own timestamp; every OffsetMS and phase counts
@@ -69,6 +92,29 @@ type Start struct {
 	// lines, slowest first.
 	SlowestTasks []Task
 	Warnings     []Warning
+	// FullyUpAt is when the start was fully up, on Clock; zero when it
+	// was not.
+	FullyUpAt time.Time
+	// End is the time, on Clock, of the start's last line with a
+	// timestamp of Jenkins's own (zero when it has none): when the log
+	// last heard of this JVM.
+	End time.Time
+	// Ended says how the start ended (see Ending).
+	Ended Ending
+	// Reinits counts the runs of the init reactor after the first one in
+	// the same JVM: plugins installed without a restart (the setup
+	// wizard's too) and "Reload Configuration from Disk". They are no
+	// new start. FirstReinitLine is the first one's line.
+	Reinits, FirstReinitLine int
+}
+
+// Ending is how a start ended: How is one of the EndXxx names, Line the
+// line that shows it (0 when no line does) and Message that line's text
+// or the evidence found before the end (an OutOfMemoryError).
+type Ending struct {
+	How     string
+	Line    int
+	Message string
 }
 
 // Event is one milestone of a start.

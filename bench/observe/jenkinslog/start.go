@@ -9,8 +9,14 @@ import (
 // finish it. Its buffers are dropped when the start closes.
 type startState struct {
 	Start
-	jvm  bool // a launcher line or a record was seen: the JVM runs
-	home bool // the "Jenkins home directory:" line was seen
+	jvm     bool  // a launcher line or a record was seen: the JVM runs
+	jvmSeen uint8 // one bit per JVM line kind seen (see msgKind)
+	stop    Ending
+	endHint Ending // what killed a start that was up, when a line says
+	// lastLog is Jenkins's own time of the latest record, ns.
+	lastLog   int64
+	fatalLine int
+	unlisted  int // warnings beyond warningsMax
 	// runningFrom is true once the start's "Running from:" line was read
 	// (an event only when it has a Received time).
 	runningFrom bool
@@ -36,41 +42,6 @@ type startState struct {
 	pid         []byte
 }
 
-// closedStarts keeps finished starts in fixed-size chunks: appending
-// never copies the earlier ones, and pointers to them stay valid.
-type closedStarts struct {
-	chunks [][]Start
-	n      int
-}
-
-const startChunk = 256
-
-func (c *closedStarts) add(s Start) {
-	if c.n%startChunk == 0 {
-		c.chunks = append(c.chunks, make([]Start, 0, startChunk))
-	}
-	last := &c.chunks[len(c.chunks)-1]
-	*last = append(*last, s)
-	c.n++
-}
-
-func (c *closedStarts) last() *Start {
-	if c.n == 0 {
-		return nil
-	}
-	chunk := c.chunks[len(c.chunks)-1]
-	return &chunk[len(chunk)-1]
-}
-
-// all returns the starts in one slice with room for extra more.
-func (c *closedStarts) all(extra int) []Start {
-	out := make([]Start, 0, c.n+extra)
-	for _, chunk := range c.chunks {
-		out = append(out, chunk...)
-	}
-	return out
-}
-
 // warState follows the war_extraction phase, which ends at the next
 // timestamped line after "Beginning extraction from war file".
 type warState struct {
@@ -82,10 +53,10 @@ type warState struct {
 
 // reset opens a new start at line in st; t and events are the parser's
 // buffers, which only the open start uses.
-func (st *startState) reset(line int, recv time.Time, t *tail, events []Event) {
+func (st *startState) reset(number, line int, recv time.Time, t *tail, events []Event) {
 	t.reset()
 	*st = startState{
-		Start: Start{FirstLine: line, LastLine: line, OriginReceived: recv, Events: events},
+		Start: Start{Number: number, FirstLine: line, LastLine: line, OriginReceived: recv, Events: events},
 		tail:  t, pid: st.pid[:0], lastSevere: st.lastSevere[:0], severeList: st.severeList[:0],
 	}
 }
@@ -183,6 +154,14 @@ func (st *startState) addEvent(e Event) bool {
 	return true
 }
 
+// warnings bounds the warnings listed per start; endWarnings counts the
+// rest (a crafted log can repeat a doubtful line a million times).
+const warningsMax = 20
+
 func (st *startState) warn(line int, msg string) {
+	if len(st.Warnings) >= warningsMax {
+		st.unlisted++
+		return
+	}
 	st.Warnings = append(st.Warnings, Warning{Line: line, Message: msg})
 }

@@ -31,7 +31,7 @@ func TestParseProblems(t *testing.T) {
 		want []Problem
 	}{
 		{"unknown top-level field", valid + "colour: red\n", []Problem{
-			at(5, 1, "colour", "colour", `unknown field "colour"; known fields: version, name, description, subject, home, volumes, runs, warmup, timeout, start, cache, min_runs, max_runs, precision, rto, reference, budget, limits, kubernetes, failover`)}},
+			at(5, 1, "colour", "colour", `unknown field "colour"; known fields: version, name, description, subject, home, volumes, runs, warmup, timeout, start, cache, min_runs, max_runs, precision, rto, reference, budget, limits, kubernetes, failover, survive`)}},
 		{"unknown subject field", strings.Replace(valid, "{kind: sim}", "{kind: sim, colour: red}", 1), []Problem{
 			at(3, 22, "subject.colour", "colour", `unknown field "colour"; known fields: kind, runtime, env, cpu, memory, sim, calibrate`)}},
 		{"wrong type", valid + `runs: "five"` + "\n", []Problem{
@@ -96,8 +96,10 @@ volumes: [{name: local, kind: local}]
 		{"JAVA_OPTS twice", strings.Replace(valid, "{kind: sim}", "{kind: image, java_opts: -Xmx1g, env: {JAVA_OPTS: -Xmx2g}}", 1), []Problem{
 			at(3, 49, "subject.env.JAVA_OPTS", "JAVA_OPTS", "JAVA_OPTS is set by java_opts too; keep one")}},
 		{"unknown sim setting", strings.Replace(valid, "{kind: sim}", "{kind: sim, sim: {threads: 4, war_mb: 0}}", 1), []Problem{
-			at(3, 28, "subject.sim.threads", "threads", `unknown field "threads"; known fields: war_entries, war_mb, reactor_threads`),
+			at(3, 28, "subject.sim.threads", "threads", `unknown field "threads"; known fields: war_entries, war_mb, reactor_threads, webroot`),
 			at(3, 48, "subject.sim.war_mb", "0", "want at least 1, got 0")}},
+		{"unknown webroot layout", strings.Replace(valid, "{kind: sim}", "{kind: sim, sim: {webroot: tmp}}", 1), []Problem{
+			at(3, 37, "subject.sim.webroot", "tmp", `unknown webroot layout "tmp"; known layouts: home, cache`)}},
 		{"unknown home kind", valid + "home: {kind: cloned}\n", []Problem{
 			at(5, 14, "home.kind", "cloned", `unknown home kind "cloned"; known kinds: empty, generated, dir`)}},
 		{"dir home without dir", valid + "home: {kind: dir, jobs: 3}\n", []Problem{

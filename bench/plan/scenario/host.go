@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"sync"
 
@@ -46,15 +47,29 @@ func CheckHost(s *Scenario) error {
 }
 
 // fileRoot reads the scenario file again for the positions of problems;
-// a scenario not read from a file (or no longer readable) gets an empty
-// node, and problems without a line.
+// a scenario not read from a file (or no longer readable, or grown past
+// MaxFileBytes) gets an empty node, and problems without a line.
 func fileRoot(file string) *yaml.Node {
 	var doc yaml.Node
-	data, err := os.ReadFile(file)
+	data, err := readBounded(file)
 	if err != nil || yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return &yaml.Node{}
 	}
 	return doc.Content[0]
+}
+
+// readBounded reads at most MaxFileBytes of file, and fails on more.
+func readBounded(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err == nil && len(data) > MaxFileBytes {
+		err = fmt.Errorf("%s: larger than %d bytes", file, MaxFileBytes)
+	}
+	return data, err
 }
 
 // volumeNodes are the nodes of the volume entries, one per volume; an

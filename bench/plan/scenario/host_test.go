@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,8 @@ func TestCheckHost(t *testing.T) {
 		{"a system directory", "{kind: empty}", "{name: a, kind: local, dir: ../../../../etc}",
 			`x.yaml:5:39: volumes[0].dir: "../../../../etc" is /etc, a system directory; jsbench creates and removes a home in it for every run`},
 		{"the root", "{kind: empty}", "{name: a, kind: emulated, profile: nfs-lan, dir: /}", `volumes[0].dir: "/" is /, a system directory`},
+		{"/usr/bin", "{kind: empty}", "{name: a, kind: local, dir: /usr/bin}", `volumes[0].dir: "/usr/bin" is /usr/bin, a system directory`},
+		{"/usr/local/bin/", "{kind: empty}", "{name: a, kind: local, dir: /usr/local/bin/}", `volumes[0].dir: "/usr/local/bin/" is /usr/local/bin, a system directory`},
 		{"a home from /proc/self", "{kind: dir, dir: /proc/self}", "{name: a, kind: local}",
 			`x.yaml:4:24: home.dir: "/proc/self" is on proc (proc mounted at /proc): a pseudo file system, no JENKINS_HOME`},
 		{"a home that is missing", "{kind: dir, dir: /nonexistent/home}", "{name: a, kind: local}", `home.dir: "/nonexistent/home" does not exist`},
@@ -39,6 +42,17 @@ func TestCheckHost(t *testing.T) {
 		{"storage not mounted", "{kind: empty}", "{name: a, kind: path, dir: " + disk + ", fstype: nfs4}", `want nfs4: is the storage mounted?`},
 		{"an empty backup", "{kind: empty}", "{name: a, kind: snapshot, source: " + empty + "}", `volumes[0].source: "` + empty + `" is empty (0 bytes): no backup to restore`},
 		{"an empty backup onto a disk as tmpfs", "{kind: empty}", "{name: a, kind: snapshot, source: " + empty + ", target: {kind: tmpfs, dir: " + disk + "}}", `volumes[0].target.dir: "` + disk + `" is on`},
+	}
+	for _, dir := range []string{"/bin", "/sbin", "/lib", "/lib64"} {
+		// With a merged /usr these are symlinks, resolved to /usr/…: both
+		// forms are system directories.
+		if target, err := filepath.EvalSymlinks(dir); err == nil {
+			want := fmt.Sprintf("volumes[0].dir: %q is %s, a system directory", dir, dir)
+			if target != dir {
+				want = fmt.Sprintf("volumes[0].dir: %q is %s, a symlink to %s, a system directory", dir, dir, target)
+			}
+			tests = append(tests, struct{ name, home, volume, want string }{dir, "{kind: empty}", "{name: a, kind: local, dir: " + dir + "}", want})
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -81,7 +81,19 @@ func TestKubernetesProblems(t *testing.T) {
 		{"failover without a cluster", valid + "failover: {action: delete}\n", []Problem{
 			at(5, 1, "failover", "failover", "failover needs subject.runtime: kubernetes (a pod of a StatefulSet to lose)")}},
 		{"unknown failover action", kube + "failover: [{action: reboot}]\n", []Problem{
-			at(5, 21, "failover[0].action", "reboot", `unknown failover action "reboot"; known actions: delete, drain`)}},
+			at(5, 21, "failover[0].action", "reboot", `unknown failover action "reboot"; known actions: delete, drain, node-loss, zone-loss`)}},
+		{"node loss without its commands", kube + "failover: {action: node-loss}\n", []Problem{
+			at(5, 11, "failover.recovery", "", "missing field; how the cluster finds out: none, force-delete, out-of-service, delete-node"),
+			at(5, 11, "failover.power_off", "", `missing field; the shell command that cuts a node's power, with the node in $NODE (and $NODE_PROVIDER_ID, $NODE_ZONE): scripts/cluster.sh node-off "$NODE" on the local cluster, your cloud's CLI stopping the instance elsewhere`),
+			at(5, 11, "failover.power_on", "", `missing field; the shell command that brings a node back once the failover is measured, with the node in $NODE: scripts/cluster.sh node-on "$NODE" on the local cluster`)}},
+		{"graceful node loss", kube + "failover: {action: node-loss, grace: 30s, recovery: none, power_off: x, power_on: y}\n", []Problem{
+			at(5, 38, "failover.grace", "30s", "a lost node runs nothing gracefully: remove grace from a node-loss")}},
+		{"recovery of a pod deletion", kube + "failover: {action: delete, recovery: force-delete}\n", []Problem{
+			at(5, 28, "failover.recovery", "recovery", "recovery is for actions node-loss and zone-loss, not delete")}},
+		{"emulated NFS on a drain", strings.Replace(kube, "{name: local, kind: local}", "{name: n, kind: emulated, profile: nfs-lan}", 1) + "failover: {action: drain}\n", []Problem{
+			at(4, 27, "volumes.kind", "emulated", "failover drain moves the pod to another node, and "+movingPodRefused["emulated"])}},
+		{"survive without its failover", kube + "failover: {action: delete}\nsurvive: [pod, node]\n", []Problem{
+			at(6, 16, "survive[1]", "node", "survive node needs a failover of that class (action: drain or action: node-loss)")}},
 		{"fractional grace", kube + "failover: {action: delete, grace: 1.5s}\n", []Problem{
 			at(5, 35, "failover.grace", "1.5s", `want a grace period in whole seconds, such as 0 or 30s, got "1.5s"`)}},
 		{"failover after a restart", kube + "start: restart\nfailover: {action: delete}\n", []Problem{

@@ -16,10 +16,15 @@ type checker struct {
 	// runtimes are the specs of the runtimes a subject may name.
 	runtimes []subject.RuntimeSpec
 	problems []Problem
+	unlisted int // problems beyond keptProblems
 }
 
 // report records a problem at the position of n.
 func (c *checker) report(n *yaml.Node, field string, format string, args ...any) {
+	if len(c.problems) >= keptProblems {
+		c.unlisted++
+		return
+	}
 	value := ""
 	switch n.Kind {
 	case yaml.ScalarNode:

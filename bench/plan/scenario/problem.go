@@ -41,16 +41,31 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// Error holds every problem found in one or more scenario files.
+// Error holds the problems found in one or more scenario files: the
+// first keptProblems of each file, and how many more there were.
 type Error struct {
 	Problems []Problem
+	// Unlisted counts the problems found beyond Problems.
+	Unlisted int
 }
 
-// Error lists the problems one per line.
+// Bounds of what a scenario's problems take: a file of 200,000 unknown
+// fields once printed 51 MB of them. The first ones are kept and the
+// first shownProblems printed, with a count of the rest.
+const (
+	keptProblems  = 100
+	shownProblems = 20
+)
+
+// Error lists the first problems one per line, then counts the rest.
 func (e *Error) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
+	n := min(len(e.Problems), shownProblems)
+	lines := make([]string, 0, n+1)
+	for _, p := range e.Problems[:n] {
+		lines = append(lines, p.String())
+	}
+	if rest := len(e.Problems) - n + e.Unlisted; rest > 0 {
+		lines = append(lines, fmt.Sprintf("… and %d more problems not shown (%d in all): fix these first", rest, len(e.Problems)+e.Unlisted))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -82,13 +82,17 @@ type Scenario struct {
 	// Failovers, when set, follow every cold start with each way of
 	// losing the controller, timed until its replacement is fully up.
 	Failovers []subject.Failover
+	// Survive names the failure classes (subject.Survive*) the controller
+	// must come back from within the RTO: the recommendation is the
+	// fastest storage that survives every one of them.
+	Survive []string
 	// Reference names the volume the others are paired with, iteration
 	// by iteration (paired ratios); "" for none.
 	Reference string
 }
 
 var (
-	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "reference", "budget", "limits", "kubernetes", "failover"}
+	topFields  = []string{"version", "name", "description", "subject", "home", "volumes", "runs", "warmup", "timeout", "start", "cache", "min_runs", "max_runs", "precision", "rto", "reference", "budget", "limits", "kubernetes", "failover", "survive"}
 	startModes = []string{StartCold, StartRestart}
 	cacheModes = []string{CacheCold, CacheWarm}
 	namePat    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -113,7 +117,7 @@ func Parse(file string, data []byte, runtimes []subject.RuntimeSpec) (*Scenario,
 	}
 	if len(c.problems) > 0 {
 		sortProblems(c.problems)
-		return nil, &Error{Problems: c.problems}
+		return nil, &Error{Problems: c.problems, Unlisted: c.unlisted}
 	}
 	return s, nil
 }
@@ -148,6 +152,8 @@ func (c *checker) scenario(root *yaml.Node) *Scenario {
 	}
 	sc.Kubernetes = c.kubernetes(f, sc.Subject.Runtime)
 	sc.Failovers = c.failovers(f, sc.Subject.Runtime)
+	sc.Survive = c.survive(f, sc.Failovers)
+	c.checkFailoverVolumes(f, sc.Volumes, sc.Failovers)
 	c.checkVolumeRuntime(f, sc.Volumes, sc.Subject.Runtime, sc.Home.Kind)
 	return sc
 }

@@ -123,6 +123,18 @@ volumes: [{name: local, kind: local}]
 			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold, Reference: "local",
 		}, []volumeView{{"local", "local", nil, 4, 11}}},
 
+		{"sim extracting the war into the Helm chart's cache", "s.yaml", `version: 1
+name: sim
+subject:
+  kind: sim
+  sim: {webroot: cache}
+volumes: [{name: local, kind: local}]
+`, Scenario{
+			Version: 1, Name: "sim", File: "s.yaml",
+			Subject: Subject{Kind: "sim", Runtime: "container", Sim: map[string]string{}, Webroot: "cache"},
+			Home:    Home{Kind: HomeEmpty, Seed: DefaultSeed},
+			Runs:    DefaultRuns, Timeout: DefaultTimeout, Start: StartCold, Cache: CacheCold, Reference: "local",
+		}, []volumeView{{"local", "local", nil, 6, 11}}},
 		{"sim as a process with workload overrides", "s.yaml", `version: 1
 name: sim
 subject:

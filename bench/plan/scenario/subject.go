@@ -48,6 +48,10 @@ type Subject struct {
 	// Sim overrides the simulated controller's workload, by setting name
 	// (one of simSettings) with a whole number as value.
 	Sim map[string]string
+	// Webroot is where the simulated controller extracts the WAR
+	// (sim.webroot): subject.WebrootCache, or subject.WebrootHome, which
+	// an empty Webroot means too.
+	Webroot string
 	// Calibrate is a real Jenkins log of a start on local disk (any
 	// format `jsbench analyze` reads), resolved against the scenario
 	// file's directory: the simulated controller then spends that log's
@@ -73,6 +77,12 @@ var subjectSchema = kindSchema{
 // (defaults and sources in ../shared/calibration.md).
 var simSettings = []string{"war_entries", "war_mb", "reactor_threads"}
 
+// simWebroot is the sim setting that says where the WAR is extracted,
+// one of webrootLayouts.
+const simWebroot = "webroot"
+
+var webrootLayouts = []string{subject.WebrootHome, subject.WebrootCache}
+
 var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 func (c *checker) subject(top *fields) Subject {
@@ -93,7 +103,7 @@ func (c *checker) subject(top *fields) Subject {
 	s.JavaOpts = c.str(f, "java_opts", "")
 	s.War = c.path(f, "war")
 	s.Java = c.text(f, "java", "")
-	s.Sim = c.sim(f)
+	s.Sim, s.Webroot = c.sim(f)
 	s.Calibrate = c.path(f, "calibrate")
 	switch s.Kind {
 	case subject.KindImage:
@@ -169,13 +179,15 @@ func (c *checker) env(f *fields, kind string) map[string]string {
 	return env
 }
 
-// sim returns the simulated controller's workload overrides.
-func (c *checker) sim(f *fields) map[string]string {
+// sim returns the simulated controller's workload overrides and its
+// webroot layout.
+func (c *checker) sim(f *fields) (map[string]string, string) {
 	m := c.optionalMapping(f, "sim")
 	if m == nil {
-		return nil
+		return nil, ""
 	}
-	c.knownKeys(m, simSettings)
+	c.knownKeys(m, append(slices.Clone(simSettings), simWebroot))
+	webroot := c.choice(m, simWebroot, "", "webroot layout", webrootLayouts)
 	settings := map[string]string{}
 	for _, key := range m.order {
 		if contains(simSettings, key) {
@@ -184,7 +196,7 @@ func (c *checker) sim(f *fields) map[string]string {
 			}
 		}
 	}
-	return settings
+	return settings, webroot
 }
 
 // path returns the value of key as a path resolved against the scenario

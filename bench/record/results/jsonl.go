@@ -19,9 +19,10 @@ const maxLineBytes = 16 << 20
 // line. Blank lines are skipped. A record with a negative, infinite or
 // NaN duration, or a line longer than a record can be, is refused with
 // its line number. A last line that is cut short (no newline
-// and not valid JSON, as a run killed while writing leaves it) is dropped
-// with a warning; fields that this version does not know are kept out with
-// a warning naming them.
+// and not valid JSON, as a run killed while writing leaves it) and a
+// record with a duration beyond MaxDurationMS are dropped with a warning;
+// fields that this version does not know are kept out with a warning
+// naming them.
 func ReadJSONL(r io.Reader) ([]Record, []string, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLineBytes)
@@ -51,6 +52,10 @@ func ReadJSONL(r io.Reader) ([]Record, []string, error) {
 		}
 		if warn != "" {
 			warnings = append(warnings, warn)
+		}
+		if why := implausible(rec); why != "" {
+			warnings = append(warnings, fmt.Sprintf("line %d: %s: no run lasts that long; record ignored", n, why))
+			continue
 		}
 		records = append(records, rec)
 	}

@@ -62,6 +62,8 @@ func TestReadJSONL(t *testing.T) {
 		{"no trailing newline", ok + "\n" + ok, 2, "", ""},
 		{"cut short", ok + "\n" + `{"schema":"jsbench.run/v1","scen`, 1, "line 2: record cut short", ""},
 		{"unknown field", `{"schema":"jsbench.run/v1","colour":"red"}` + "\n", 1, `line 1: json: unknown field "colour": ignored`, ""},
+		{"absurd duration", ok + "\n" + `{"schema":"jsbench.run/v2","ready_ms":1.7e308}` + "\n", 1, "line 2: ready_ms is 1.7e+308 ms, beyond 1e+12 ms (about 31 years): no run lasts that long; record ignored", ""},
+		{"absurd phase", `{"schema":"jsbench.run/v2","phases":[{"name":"x","start_ms":-2e12,"duration_ms":1}]}` + "\n" + ok + "\n", 1, "line 1: phases[0].start_ms is -2e+12 ms", ""},
 		{"an older and the current schema", ok + "\n" + `{"schema":"jsbench.run/v2","ready_ms":6}` + "\n", 2, "", ""},
 		{"unknown schema", ok + "\n" + `{"schema":"jsbench.run/v9"}` + "\n", 0, "", `line 2: unknown schema "jsbench.run/v9"`},
 		{"no schema", `{"scenario":"x"}` + "\n", 0, "", `line 1: record has no "schema" field`},

@@ -7,7 +7,7 @@ import (
 )
 
 // RenderJSON writes the report as one indented JSON document (schema
-// jsbench.analysis/v1; durations in fields ending in _ms).
+// jsbench.analysis/v2; durations in fields ending in _ms).
 func RenderJSON(w io.Writer, r Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -1,8 +1,11 @@
 // Package analysis turns parsed Jenkins logs (bench/observe/jenkinslog results)
-// into the report `jsbench analyze` shows: per start its phases, events
-// and failure, and with several logs a side-by-side comparison. It builds
-// one model and renders it as a text table or as JSON; like the parser
-// it opens no file and reads no clock.
+// into the report `jsbench analyze` shows: per log its restart history
+// (when each start began, how the one before ended, how long Jenkins was
+// down), per start kept whole its phases, events and failure, and with
+// several logs a side-by-side comparison. It builds one model and
+// renders it as text, JSON or a self-contained HTML page; like the
+// parser it opens no file and reads no clock. Its size is bounded by
+// the parser's: a log of a million starts is summarised, never listed.
 package analysis
 
 import (
@@ -12,7 +15,8 @@ import (
 )
 
 // Schema names the version of the JSON report.
-const Schema = "jsbench.analysis/v1"
+// v2: starts are bounded (start_count, history), each says how it ended.
+const Schema = "jsbench.analysis/v2"
 
 // stampLayout prints log times with their own offset, to the millisecond.
 const stampLayout = "2006-01-02 15:04:05.000 -0700"
@@ -39,7 +43,11 @@ type File struct {
 	// when the log has none.
 	Zone     string    `json:"assumed_zone,omitempty"`
 	Warnings []Warning `json:"warnings,omitempty"`
-	Starts   []Start   `json:"starts"`
+	// StartCount is the number of starts in the log; Starts holds the
+	// first and last ones (jenkinslog.DefaultKeepStarts of each) whole.
+	StartCount int     `json:"start_count"`
+	History    History `json:"history"`
+	Starts     []Start `json:"starts"`
 }
 
 // Start is one start of Jenkins in a log.
@@ -64,6 +72,13 @@ type Start struct {
 	Failure      *Failure  `json:"failure,omitempty"`
 	SlowestTasks []Task    `json:"slowest_tasks,omitempty"`
 	Warnings     []Warning `json:"warnings,omitempty"`
+	// LastLineAt is when the start's last timestamped line was written.
+	LastLineAt *time.Time `json:"last_line_at,omitempty"`
+	Ended      Ending     `json:"ended"`
+	// Reinits counts the init reactor's later runs in the same JVM
+	// (plugins installed without a restart, reloads), no new starts.
+	Reinits         int `json:"reinits,omitempty"`
+	FirstReinitLine int `json:"first_reinit_line,omitempty"`
 }
 
 // Phase is one interval of a start, from its origin.
@@ -131,20 +146,23 @@ func Build(logs []Log) Report {
 }
 
 func buildFile(l Log) File {
-	f := File{Name: l.Name, Lines: l.Result.Lines, Zone: l.Result.Zone, Starts: []Start{}}
-	f.Warnings = warnings(l.Result.Warnings)
-	for i, s := range l.Result.Starts {
-		f.Starts = append(f.Starts, buildStart(i+1, s))
+	r := l.Result
+	f := File{Name: l.Name, Lines: r.Lines, Zone: r.Zone, StartCount: r.StartCount, Starts: []Start{}}
+	f.Warnings = warnings(r.Warnings)
+	f.History = buildHistory(r.History)
+	for _, s := range r.Starts {
+		f.Starts = append(f.Starts, buildStart(s))
 	}
 	return f
 }
 
-func buildStart(n int, s jenkinslog.Start) Start {
+func buildStart(s jenkinslog.Start) Start {
 	out := Start{
-		Number: n, FirstLine: s.FirstLine, LastLine: s.LastLine, Version: s.Version, FullyUp: s.FullyUp,
+		Number: s.Number, FirstLine: s.FirstLine, LastLine: s.LastLine, Version: s.Version, FullyUp: s.FullyUp,
 		Origin: instant(s.Origin), OriginReceived: instant(s.OriginReceived),
 		Clock: s.Clock.Source, ClockResolutionNS: int64(s.Clock.Resolution),
 		Phases: []Phase{}, Events: []Event{}, Warnings: warnings(s.Warnings),
+		LastLineAt: instant(s.End), Ended: Ending(s.Ended), Reinits: s.Reinits, FirstReinitLine: s.FirstReinitLine,
 	}
 	for _, p := range s.Phases {
 		out.Phases = append(out.Phases, Phase{Name: p.Name, StartMS: p.StartMS, EndMS: p.EndMS, DurationMS: p.DurationMS, Skipped: p.Skipped})
@@ -155,7 +173,7 @@ func buildStart(n int, s jenkinslog.Start) Start {
 			Time: instant(e.Time), Received: instant(e.Received), Outer: instant(e.Outer), Message: e.Message})
 		if e.Name == jenkinslog.FullyUp {
 			ms := e.OffsetMS
-			out.FullyUpAt, out.FullyUpMS = instant(fullyUpAt(s, e)), &ms
+			out.FullyUpAt, out.FullyUpMS = instant(s.FullyUpAt), &ms
 		}
 	}
 	for _, t := range s.SlowestTasks {
@@ -213,14 +231,4 @@ func chosen(f File) *Start {
 		return &f.Starts[n-1]
 	}
 	return nil
-}
-
-// fullyUpAt is when the start was fully up on the clock it was timed by:
-// the line's own time, or the origin plus the offset when a wrapper's
-// clock timed the start.
-func fullyUpAt(s jenkinslog.Start, e jenkinslog.Event) time.Time {
-	if s.Clock.Source == jenkinslog.ClockJenkins || s.Origin.IsZero() {
-		return e.Time
-	}
-	return s.Origin.Add(time.Duration(e.OffsetMS * float64(time.Millisecond)))
 }

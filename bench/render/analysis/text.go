@@ -39,11 +39,17 @@ func RenderText(w io.Writer, r Report) error {
 }
 
 func renderFile(out *errWriter, f File) {
-	out.printf("%s: %d lines, %s\n", f.Name, f.Lines, plural(len(f.Starts), "start"))
+	out.printf("%s: %d lines, %s\n", f.Name, f.Lines, plural(f.StartCount, "start"))
 	if f.Zone != "" {
 		out.printf("  timestamps without a zone were read as %s (set another with --tz)\n", f.Zone)
 	}
 	renderWarnings(out, "  ", f.Warnings)
+	if f.StartCount > 1 {
+		renderHistory(out, f.History)
+	}
+	if omitted := f.StartCount - len(f.Starts); omitted > 0 {
+		out.printf("\nin detail: %s; the other %s are in the restart history only\n", numbers(f.Starts), plural(omitted, "start"))
+	}
 	for _, s := range f.Starts {
 		renderStart(out, s)
 	}
@@ -60,6 +66,7 @@ func renderStart(out *errWriter, s Start) {
 	if len(s.Phases) > 0 {
 		renderPhases(out, s)
 	}
+	renderEnding(out, s)
 	renderTasks(out, s.SlowestTasks)
 	renderFailure(out, s.Failure)
 	renderWarnings(out, "  ", s.Warnings)

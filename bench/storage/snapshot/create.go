@@ -42,6 +42,9 @@ type Stats struct {
 	// Warnings are entries skipped or altered: sockets and devices are not
 	// archived, a file that shrank while being read is padded.
 	Warnings []string `json:"warnings,omitempty"`
+	// Kept, set by a restore that keeps a home it finds (the restore init
+	// container's rule), says why nothing was restored.
+	Kept string `json:"kept,omitempty"`
 }
 
 // Create writes the tree below srcDir to w as a tar archive in format.

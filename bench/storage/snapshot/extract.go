@@ -56,6 +56,9 @@ func extract(ctx context.Context, end *endReader, dstDir string, opts RestoreOpt
 	x := &extractor{root: root, opts: opts, asRoot: os.Geteuid() == 0, budget: b,
 		buf: make([]byte, 256<<10), stats: stats, made: map[string]bool{".": true}, cur: root, curName: "."}
 	defer x.closeCur()
+	if err := x.ownTarget(); err != nil {
+		return err
+	}
 	tr := tar.NewReader(end)
 	for {
 		if err := ctx.Err(); err != nil {
@@ -98,6 +101,9 @@ func (x *extractor) entry(hdr *tar.Header, content io.Reader) error {
 	if err != nil {
 		return err
 	}
+	if name == "" && hdr.Typeflag == tar.TypeDir && x.opts.ownsTarget {
+		return x.targetEntry(hdr)
+	}
 	if name == "" || hdr.Typeflag == tar.TypeXGlobalHeader {
 		return nil
 	}
@@ -112,7 +118,7 @@ func (x *extractor) entry(hdr *tar.Header, content io.Reader) error {
 	if err := x.budget.charge(name, hdr); err != nil {
 		return err
 	}
-	dir, err := x.enter(path.Dir(name))
+	dir, err := x.enter(path.Dir(name), hdr)
 	if err != nil {
 		return fmt.Errorf("create parent of %q: %w", name, err)
 	}
@@ -129,16 +135,15 @@ func (x *extractor) entry(hdr *tar.Header, content io.Reader) error {
 }
 
 // enter returns the directory dir (relative to the destination) opened
-// as a root, creating it first if no entry did.
-func (x *extractor) enter(dir string) (*os.Root, error) {
+// as a root, creating it first if no entry did (see implied).
+func (x *extractor) enter(dir string, hdr *tar.Header) (*os.Root, error) {
 	if dir == x.curName {
 		return x.cur, nil
 	}
 	if !x.made[dir] {
-		if err := x.root.MkdirAll(dir, 0o755); err != nil {
+		if err := x.implied(dir, hdr); err != nil {
 			return nil, err
 		}
-		x.made[dir] = true
 	}
 	sub, err := x.root.OpenRoot(dir)
 	if err != nil {
@@ -147,6 +152,62 @@ func (x *extractor) enter(dir string) (*os.Root, error) {
 	x.closeCur()
 	x.cur, x.curName = sub, dir
 	return sub, nil
+}
+
+// implied creates the directories of dir that no entry listed (backups
+// made by other tools often list files only), giving each to the owner
+// of hdr, the entry that needs them: a Jenkins running as 1000 must be
+// able to write in jobs/a when only jobs/a/config.xml was archived.
+func (x *extractor) implied(dir string, hdr *tar.Header) error {
+	for i := 0; i <= len(dir); i++ {
+		if i < len(dir) && dir[i] != '/' {
+			continue
+		}
+		p := dir[:i]
+		if x.made[p] {
+			continue
+		}
+		err := x.root.Mkdir(p, 0o755)
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			if info, serr := x.root.Stat(p); serr != nil || !info.IsDir() {
+				return fmt.Errorf("%q exists and is not a directory", p)
+			}
+		case err != nil:
+			return err
+		default:
+			uid, gid, _ := x.owner(hdr)
+			if err := x.chownAs(p, uid, gid, func(uid, gid int) error { return x.root.Chown(p, uid, gid) }); err != nil {
+				return err
+			}
+		}
+		x.made[p] = true
+	}
+	return nil
+}
+
+// ownTarget gives the target directory, when the restore creates it, to
+// the owner of the home: the --uid/--gid given, else the target's
+// parent's owner (or the jenkins user when that is root).
+func (x *extractor) ownTarget() error {
+	if !x.opts.ownsTarget {
+		return nil
+	}
+	uid, gid := x.opts.UID, x.opts.GID
+	if uid < 0 {
+		uid = x.opts.ownerUID
+	}
+	if gid < 0 {
+		gid = x.opts.ownerGID
+	}
+	return x.chownAs(".", uid, gid, func(uid, gid int) error { return x.root.Chown(".", uid, gid) })
+}
+
+// targetEntry applies the archive's entry for its top directory to the
+// target the restore creates: its owner now, its mode and times last.
+func (x *extractor) targetEntry(hdr *tar.Header) error {
+	x.dirs = append(x.dirs, hdr)
+	return x.chown(".", hdr, func(uid, gid int) error { return x.root.Chown(".", uid, gid) })
 }
 
 // forget drops what is known about name before an entry replaces it:
@@ -301,12 +362,20 @@ func remove(dir *os.Root, name string) error {
 	return fmt.Errorf("replace %q: %w", name, err)
 }
 
-// chown gives the entry to the configured owner, when running as root.
+// chown gives the entry to its owner (see owner), when running as root.
 func (x *extractor) chown(name string, hdr *tar.Header, chown func(uid, gid int) error) error {
-	if !x.asRoot {
-		return nil
+	uid, gid, dropped := x.owner(hdr)
+	if dropped && x.asRoot {
+		x.stats.DroppedPrivileges++
 	}
-	uid, gid := x.opts.UID, x.opts.GID
+	return x.chownAs(name, uid, gid, chown)
+}
+
+// owner is who an entry goes to: the configured owner, else the one the
+// archive recorded, and, when privileges are dropped, the fallback owner
+// instead of root (dropped is then true).
+func (x *extractor) owner(hdr *tar.Header) (uid, gid int, dropped bool) {
+	uid, gid = x.opts.UID, x.opts.GID
 	if uid < 0 {
 		uid = hdr.Uid
 	}
@@ -314,13 +383,21 @@ func (x *extractor) chown(name string, hdr *tar.Header, chown func(uid, gid int)
 		gid = hdr.Gid
 	}
 	if !x.opts.KeepPrivileges && (uid == 0 || gid == 0) {
-		x.stats.DroppedPrivileges++
+		dropped = true
 		if uid == 0 {
 			uid = x.opts.ownerUID
 		}
 		if gid == 0 {
 			gid = x.opts.ownerGID
 		}
+	}
+	return uid, gid, dropped
+}
+
+// chownAs calls chown with uid and gid when running as root.
+func (x *extractor) chownAs(name string, uid, gid int, chown func(uid, gid int) error) error {
+	if !x.asRoot {
+		return nil
 	}
 	if err := chown(uid, gid); err != nil {
 		return fmt.Errorf("give %q to %d:%d: %w", name, uid, gid, err)
@@ -334,6 +411,9 @@ func (x *extractor) finishDirs() error {
 	for i := len(x.dirs) - 1; i >= 0; i-- {
 		hdr := x.dirs[i]
 		name, _ := cleanName(hdr.Name)
+		if name == "" {
+			name = "."
+		}
 		if err := x.root.Chmod(name, x.mode(hdr)); err != nil {
 			return fmt.Errorf("set mode of %q: %w", name, err)
 		}

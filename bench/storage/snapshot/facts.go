@@ -25,6 +25,9 @@ func (s Stats) Facts() map[string]string {
 	if s.SparseFiles > 0 {
 		facts["snapshot_sparse_files"] = strconv.Itoa(s.SparseFiles)
 	}
+	if s.Kept != "" {
+		facts["restore_kept"] = s.Kept
+	}
 	if len(s.Warnings) > 0 {
 		facts["snapshot_warnings"] = strings.Join(s.Warnings, "; ")
 	}

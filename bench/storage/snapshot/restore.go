@@ -43,6 +43,9 @@ type RestoreOptions struct {
 	// ownerUID and ownerGID get what the archive gave to root when
 	// privileges are dropped; Restore sets them from the target.
 	ownerUID, ownerGID int
+	// ownsTarget is set when the restore creates the target directory,
+	// which then gets an owner like the directories it restores.
+	ownsTarget bool
 }
 
 // readBuffer is how much of the source is read ahead; large enough that
@@ -80,6 +83,7 @@ func restoreStaged(ctx context.Context, src Source, dstDir string, opts RestoreO
 		return Stats{}, err
 	}
 	opts.ownerUID, opts.ownerGID = fallbackOwner(st.owned())
+	opts.ownsTarget = !st.inside
 	stats, err := restoreInto(ctx, src, st.dir, opts, start)
 	if err == nil {
 		err = st.commit()

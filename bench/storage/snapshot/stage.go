@@ -24,9 +24,14 @@ type stage struct {
 	inside bool
 }
 
+// lostFound is what mkfs.ext4 leaves at the root of a new volume (a
+// fresh EBS volume's): a target holding only it counts as empty.
+const lostFound = "lost+found"
+
 // newStage prepares the stage of a restore into target: beside it when
 // target does not exist (renamed into place at the end), inside it when
-// it exists and is empty. A target that holds anything is refused.
+// it exists and is empty (lost+found aside). A target that holds anything
+// else is refused.
 func newStage(target string) (*stage, error) {
 	entries, err := os.ReadDir(target)
 	switch {
@@ -42,7 +47,7 @@ func newStage(target string) (*stage, error) {
 		return &stage{dir: dir, target: target}, os.Chmod(dir, 0o755)
 	case err != nil:
 		return nil, fmt.Errorf("read target: %w", err)
-	case len(entries) > 0:
+	case len(entries) > 0 && !(len(entries) == 1 && entries[0].Name() == lostFound):
 		hint := ""
 		if strings.HasPrefix(entries[0].Name(), stagePrefix) {
 			hint = " (" + entries[0].Name() + " is left from an interrupted restore)"

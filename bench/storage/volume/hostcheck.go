@@ -22,10 +22,15 @@ type HostChecker interface {
 	CheckHost() []Problem
 }
 
-// systemDirs are where jsbench never creates and removes per-run homes.
+// systemDirs are where jsbench never creates and removes per-run homes,
+// in both forms a merged /usr gives them (/bin is a symlink to /usr/bin
+// on Debian since 12, Fedora, Arch…): a directory is checked as written
+// and as resolved.
 var systemDirs = []string{"/", "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32",
 	"/proc", "/root", "/run", "/sbin", "/sys", "/usr", "/var", "/var/cache", "/var/lib", "/var/log",
-	"/var/mail", "/var/spool"}
+	"/var/mail", "/var/spool", "/var/run", "/var/lock",
+	"/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libx32", "/usr/libexec",
+	"/usr/include", "/usr/share", "/usr/local", "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib"}
 
 // pseudoFileSystems have no storage behind them: a home there, or copied
 // from there, is no JENKINS_HOME (/proc/self recurses without end).
@@ -38,8 +43,9 @@ var memoryFileSystems = []string{"tmpfs", "ramfs"}
 
 // dirFacts is what the host says about a directory named in a scenario.
 type dirFacts struct {
-	// resolved is the directory made absolute, with the symlinks of the
-	// part that exists followed.
+	// abs is the directory made absolute and clean, as written;
+	// resolved is abs with the symlinks of the part that exists followed.
+	abs      string
 	resolved string
 	exists   bool
 	isDir    bool
@@ -54,7 +60,7 @@ func inspectDir(dir string) (dirFacts, error) {
 	if err != nil {
 		return dirFacts{}, err
 	}
-	f := dirFacts{resolved: resolveExisting(abs)}
+	f := dirFacts{abs: abs, resolved: resolveExisting(abs)}
 	if info, err := os.Stat(f.resolved); err == nil {
 		f.exists, f.isDir = true, info.IsDir()
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -83,6 +89,15 @@ func resolveExisting(path string) string {
 
 func (f dirFacts) fstype() string { return f.mount.FSType }
 
+// describe names the directory as resolved, and the symlink that leads
+// there: "/bin, a symlink to /usr/bin".
+func (f dirFacts) describe() string {
+	if f.abs != f.resolved {
+		return fmt.Sprintf("%s, a symlink to %s", f.abs, f.resolved)
+	}
+	return f.resolved
+}
+
 // where says where a directory is, for messages: "on ext4 (/dev/vda at /)".
 func (f dirFacts) where() string {
 	return fmt.Sprintf("on %s (%s mounted at %s)", f.fstype(), f.mount.Source, f.mount.Point)
@@ -96,8 +111,8 @@ func workDirProblem(dir string) (dirFacts, string) {
 		return f, fmt.Sprintf("inspect %q: %v", dir, err)
 	}
 	switch {
-	case slices.Contains(systemDirs, f.resolved):
-		return f, fmt.Sprintf("%q is %s, a system directory; jsbench creates and removes a home in it for every run: name a directory of your own, such as /var/tmp/jsbench", dir, f.resolved)
+	case slices.Contains(systemDirs, f.abs) || slices.Contains(systemDirs, f.resolved):
+		return f, fmt.Sprintf("%q is %s, a system directory; jsbench creates and removes a home in it for every run: name a directory of your own, such as /var/tmp/jsbench", dir, f.describe())
 	case f.mounted && slices.Contains(pseudoFileSystems, f.fstype()):
 		return f, fmt.Sprintf("%q is %s: a pseudo file system, no storage: name a directory on the storage to measure", dir, f.where())
 	case f.exists && !f.isDir:
