@@ -156,6 +156,10 @@ build_images() {
   mkdir -p "$dir"
   (cd "$repo" && make -s build >&2)
   "$repo/bin/jsbench-images" --out "$dir" >"$S/images.list"
+  # The storage stack's images (scripts/cluster/storage.sh) stay listed,
+  # so that a node booted again gets them too.
+  [ -f "$S/storage-images.list" ] && cat "$S/storage-images.list" >>"$S/images.list"
+  return 0
 }
 
 # import_images NODE imports the listed archives the node lacks: the

@@ -145,24 +145,29 @@ down() {
     quietly admin_kubectl delete crd volumesnapshots.snapshot.storage.k8s.io volumesnapshotcontents.snapshot.storage.k8s.io \
       volumesnapshotclasses.snapshot.storage.k8s.io --ignore-not-found --wait=false || true
   fi
-  # FUSE mounts of node plugins that did not stop in time, in each node's
-  # mount namespace and on the host.
+  # FUSE mounts of node plugins that did not stop in time: in each
+  # node's mount namespace those below its kubelet directory, on the host
+  # those below the cluster's state. Emulated volumes jsbench mounts
+  # elsewhere on this machine are not the cluster's to remove.
   local holder
   for holder in "$S"/nodes/*/pids/holder.pid; do
     [ -f "$holder" ] && kill -0 "$(cat "$holder")" 2>/dev/null || continue
-    unmount_emufs nsenter -t "$(cat "$holder")" -m --
+    unmount_emufs /var/lib/kubelet/ nsenter -t "$(cat "$holder")" -m --
   done
-  unmount_emufs
+  unmount_emufs "$S/"
   rm -rf "$store" "$S/storage-images.list"
 }
 
-# unmount_emufs [PREFIX...] unmounts every emufs mount, deepest first,
-# running umount (and reading the mount table) through PREFIX.
+# unmount_emufs BELOW [PREFIX...] unmounts every emufs mount below the
+# directory BELOW, deepest first, running umount (and reading the mount
+# table) through PREFIX. A mount that will not go is named.
 unmount_emufs() {
-  local m
+  local below=$1 m; shift
   "$@" cat /proc/self/mountinfo |
-    awk '{for (i = 7; i < NF; i++) if ($i == "-") {if ($(i+1) == "fuse.jsbench-emufs") print $5; break}}' |
-    sort -r | while read -r m; do "$@" umount "$m" 2>/dev/null || "$@" umount -l "$m" 2>/dev/null || true; done
+    awk -v below="$below" '{for (i = 7; i < NF; i++) if ($i == "-") {if ($(i+1) == "fuse.jsbench-emufs" && index($5, below) == 1) print $5; break}}' |
+    sort -r | while read -r m; do
+      "$@" umount "$m" 2>/dev/null || "$@" umount -l "$m" || say "could not unmount $m"
+    done
 }
 
 case ${1:-} in

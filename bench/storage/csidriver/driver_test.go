@@ -249,3 +249,71 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// TestNewPodGetsAColdClient: a pod that gets a staged mount no other pod
+// on the node holds looks names up again, as a new NFS client would; a
+// pod sharing the mount with a running one shares its cache.
+func TestNewPodGetsAColdClient(t *testing.T) {
+	requireFUSE(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	store, err := csidriver.OpenStore(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := csidriver.FileDriver
+	ctl := csi.NewControllerClient(listen(t, filepath.Join(dir, "file.sock"), csidriver.ControllerServices(d, store)))
+	if _, err := ctl.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-nfs", VolumeCapabilities: rwx,
+		Parameters: map[string]string{"profile": "nfs-lan"}}); err != nil {
+		t.Fatalf("CreateVolume: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(store.VolumeData("pvc-nfs"), "config.xml"), []byte("<hudson/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n := &csidriver.Node{Driver: d, Store: store, NodeID: "node-a"}
+	t.Cleanup(func() { n.UnmountAll() })
+	c := csi.NewNodeClient(listen(t, filepath.Join(dir, "node.sock"), csidriver.NodeServices(n)))
+	staging := filepath.Join(dir, "staging")
+	if _, err := c.NodeStageVolume(ctx, &csi.NodeStageVolumeRequest{VolumeId: "pvc-nfs", StagingTargetPath: staging, VolumeCapability: rwx[0]}); err != nil {
+		t.Fatal(err)
+	}
+	publish := func(pod string) string {
+		target := filepath.Join(dir, pod)
+		if _, err := c.NodePublishVolume(ctx, &csi.NodePublishVolumeRequest{VolumeId: "pvc-nfs", StagingTargetPath: staging, TargetPath: target, VolumeCapability: rwx[0]}); err != nil {
+			t.Fatalf("publish %s: %v", pod, err)
+		}
+		return target
+	}
+	unpublish := func(target string) {
+		if _, err := c.NodeUnpublishVolume(ctx, &csi.NodeUnpublishVolumeRequest{VolumeId: "pvc-nfs", TargetPath: target}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lookupsAfterStat := func(target string) int64 {
+		if _, err := os.Stat(filepath.Join(target, "config.xml")); err != nil {
+			t.Fatal(err)
+		}
+		st, ok := n.MountStats(staging)
+		if !ok {
+			t.Fatal("no mount staged")
+		}
+		return st.Ops["lookup"].Count
+	}
+	first := publish("pod-1")
+	warm := lookupsAfterStat(first)
+	if again := lookupsAfterStat(first); again != warm {
+		t.Fatalf("a second stat in the same pod looked up again (%d → %d lookups): the cache is not warm", warm, again)
+	}
+	unpublish(first)
+	second := publish("pod-2")
+	cold := lookupsAfterStat(second)
+	if cold <= warm {
+		t.Errorf("the replacement pod looked nothing up (%d lookups before and after): its client is not cold", warm)
+	}
+	third := publish("pod-3") // beside pod-2: one client, one cache
+	if shared := lookupsAfterStat(third); shared != cold {
+		t.Errorf("a pod sharing the mount with a running one looked up again (%d → %d lookups)", cold, shared)
+	}
+	unpublish(second)
+	unpublish(third)
+}

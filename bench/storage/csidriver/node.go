@@ -30,6 +30,12 @@ type Node struct {
 
 	mu     sync.Mutex
 	mounts map[string]*emufs.Server // by staging path
+	// pods counts, by staging path, the pods a staged mount is published
+	// to now, served whether it was ever published; published maps each
+	// pod's target path to its staging path.
+	pods      map[string]int
+	served    map[string]bool
+	published map[string]string
 }
 
 // NodeStageVolume mounts the volume's files through its profile at the
@@ -89,6 +95,8 @@ func (n *Node) NodeUnstageVolume(ctx context.Context, req *csi.NodeUnstageVolume
 	n.mu.Lock()
 	srv, ok := n.mounts[path]
 	delete(n.mounts, path)
+	delete(n.served, path)
+	delete(n.pods, path)
 	n.mu.Unlock()
 	var err error
 	if ok {
@@ -120,6 +128,7 @@ func (n *Node) NodePublishVolume(ctx context.Context, req *csi.NodePublishVolume
 	if err := unix.Mount(staging, target, "", unix.MS_BIND, ""); err != nil {
 		return nil, status.Errorf(codes.Internal, "NodePublishVolume: bind %s to %s: %v", staging, target, err)
 	}
+	n.coldIfIdle(staging, target)
 	if req.GetReadonly() {
 		if err := unix.Mount("", target, "", unix.MS_BIND|unix.MS_REMOUNT|unix.MS_RDONLY, ""); err != nil {
 			return nil, status.Errorf(codes.Internal, "NodePublishVolume: make %s read-only: %v", target, err)
@@ -128,9 +137,38 @@ func (n *Node) NodePublishVolume(ctx context.Context, req *csi.NodePublishVolume
 	return &csi.NodePublishVolumeResponse{}, nil
 }
 
+// coldIfIdle records that target now holds staging's mount. A pod that
+// gets a staged mount no other pod on this node holds is a new client of
+// the storage: NFS and EFS clients mount the export anew for it, with an
+// empty cache. Pods that share the mount at the same time share one
+// cache, as a real client's concurrent mounts of one export do. A mount
+// staged just now is cold already.
+func (n *Node) coldIfIdle(staging, target string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.pods == nil {
+		n.pods, n.served, n.published = map[string]int{}, map[string]bool{}, map[string]string{}
+	}
+	if _, again := n.published[target]; again {
+		return
+	}
+	if srv, ok := n.mounts[staging]; ok && n.pods[staging] == 0 && n.served[staging] {
+		srv.NewClient()
+	}
+	n.pods[staging]++
+	n.served[staging] = true
+	n.published[target] = staging
+}
+
 // NodeUnpublishVolume removes the pod's bind mount.
 func (n *Node) NodeUnpublishVolume(ctx context.Context, req *csi.NodeUnpublishVolumeRequest) (*csi.NodeUnpublishVolumeResponse, error) {
 	target := req.GetTargetPath()
+	n.mu.Lock()
+	if staging, ok := n.published[target]; ok {
+		n.pods[staging]--
+		delete(n.published, target)
+	}
+	n.mu.Unlock()
 	if mounted(target) {
 		if err := unix.Unmount(target, 0); err != nil {
 			if err := unix.Unmount(target, unix.MNT_DETACH); err != nil {
@@ -185,4 +223,16 @@ func mounted(path string) bool {
 		return false
 	}
 	return mountPointIn(string(data), path)
+}
+
+// MountStats is what the emufs instance staged at staging served, false
+// when nothing of this plugin is staged there.
+func (n *Node) MountStats(staging string) (emufs.Stats, bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	srv, ok := n.mounts[staging]
+	if !ok {
+		return emufs.Stats{}, false
+	}
+	return srv.Stats(), true
 }
