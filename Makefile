@@ -8,7 +8,7 @@ OUT     ?= reports/bench-$(shell date +%Y%m%d-%H%M%S)
 export TESTCONTAINERS_RYUK_DISABLED := true
 export CGO_ENABLED := 0
 
-.PHONY: build bench bench-k8s cluster-up cluster-down test setup fidelity fuzz clean echarts calibration noise-check
+.PHONY: build bench bench-k8s cluster-up cluster-down test setup fidelity fuzz clean echarts calibration noise-check detection-power restart-cost bench-analyze
 
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o bin/jsbench ./cmd/jsbench
@@ -41,7 +41,7 @@ cluster-down:
 ## test: every test, Docker and FUSE included when available
 test: build
 	./scripts/setup.sh test
-	$(GO) test -count=1 -timeout 14m ./...
+	$(GO) test -count=1 -timeout 22m ./...
 
 ## setup: install Docker, FUSE and Chromium from Debian and start dockerd
 setup:
@@ -63,6 +63,18 @@ noise-check: build
 	./scripts/setup.sh bench
 	./scripts/noise-check.sh reports/noise-$(shell date +%Y%m%d-%H%M%S)
 
+## detection-power: what the nightly gate catches. Plants known regressions into the default
+## scenario (more war entries, more jobs, slower emulated latencies at +5/+20/+50% of nfs-lan's
+## ready time, and a war of 1600 entries), measures each once against 3 shared baselines on this
+## host and (the +20% ones and an A/A pair) under noise-check's synthetic load, and prints
+## planted change × host state → verdicts; fails when a goal is missed (root, Docker; about
+## 40 min on a quiet 2-core machine). STATES=quiet,loaded,cluster adds three nights beside
+## the idle local cluster (scripts/cluster.sh up first). See scripts/detection-power.sh.
+DETECTION_OUT ?= reports/detection-power-$(shell date +%Y%m%d-%H%M%S)
+detection-power: build
+	./scripts/setup.sh bench
+	./scripts/detection-power.sh $(DETECTION_OUT)
+
 ## calibration: the simulated controller calibrated from real logs, set against them, and what each
 ## storage then predicts (root; about 25 min, most of it the nfs-overloaded start; each start is
 ## bounded by its scenario's timeout). Prints the table at the end.
@@ -71,6 +83,22 @@ calibration: build
 	./scripts/setup.sh bench
 	./bin/jsbench run scenarios/calibration --out $(CALIBRATION_OUT)
 	./bin/jsbench report --format calibration $(CALIBRATION_OUT)
+
+## bench-analyze: jsbench analyze's time and peak memory on a 1 GiB log and on two gzip bombs
+## (written to a scratch directory and removed; about 2 min)
+bench-analyze:
+	$(GO) test ./cmd/jsbench -run '^$$' -bench Analyze -benchtime 1x
+
+## restart-cost: what a restart does to the storage: scenarios/restart (a cold start on each storage,
+## then the pod deleted gracefully and with grace 0 on the local cluster, which must be up, and new
+## containers on the same home in Docker; both webroot layouts), set against the restart model of
+## cmd/jsbench-fidelity (root, Docker, the cluster; about 40 min on a busy 2-core machine)
+RESTART_OUT ?= reports/restart-$(shell date +%Y%m%d-%H%M%S)
+restart-cost: build
+	./scripts/cluster.sh status
+	./scripts/cluster.sh images
+	eval "$$(./scripts/cluster.sh env)" && ./bin/jsbench run scenarios/restart --out $(RESTART_OUT) || [ $$? -eq 4 ]
+	$(GO) run ./cmd/jsbench-fidelity -parts restart -results $(RESTART_OUT)/results.jsonl
 
 ## fuzz: every native fuzz target for FUZZTIME each (default 30s); failing
 ## inputs are kept in each package's testdata/fuzz/

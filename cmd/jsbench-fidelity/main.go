@@ -5,6 +5,8 @@
 //	go run ./cmd/jsbench-fidelity [-n 40] [-rounds 5] [-profiles nfs-lan,none]
 //	    [-parts classes,caps,overhead,startup] [-dir /var/tmp]
 //	    [-startups 6] [-runtime container|process] [-sim-binary bin/jenkins-sim]
+//	    [-awake off,qos,spin]   (CPUs kept from halting: -parts wake,startup)
+//	    [-restart-profiles nfs-lan,efs-general-purpose] [-results RESULTS]   (-parts restart)
 package main
 
 import (
@@ -35,6 +37,14 @@ type config struct {
 	startups  int
 	runtime   string
 	simBinary string
+	// awake lists the ways of keeping the CPUs from halting that the
+	// wake and startup tables compare (keepAwake's modes).
+	awake []string
+	// restartProfiles are the profiles the restart model covers;
+	// results, when set, the Kubernetes restart scenarios' results to
+	// set against it.
+	restartProfiles []string
+	results         string
 }
 
 func run(args []string, w io.Writer) error {
@@ -51,7 +61,7 @@ func run(args []string, w io.Writer) error {
 	parts := []struct {
 		name string
 		run  func(io.Writer, string, config) error
-	}{{"classes", classTable}, {"caps", capTable}, {"overhead", overheadTable}, {"startup", startupTable}}
+	}{{"classes", classTable}, {"caps", capTable}, {"overhead", overheadTable}, {"startup", startupTable}, {"wake", wakeTable}, {"restart", restartTable}}
 	for _, part := range parts {
 		if !cfg.parts[part.name] {
 			continue
@@ -67,7 +77,7 @@ func run(args []string, w io.Writer) error {
 func parseFlags(args []string) (config, error) {
 	fl := flag.NewFlagSet("fidelity", flag.ContinueOnError)
 	cfg := config{}
-	var profiles, parts string
+	var profiles, parts, awake, restartProfiles string
 	fl.StringVar(&cfg.dir, "dir", os.TempDir(), "directory to hold the backing directories and mount points")
 	fl.IntVar(&cfg.samples, "n", 40, "samples per operation class")
 	fl.IntVar(&cfg.rounds, "rounds", 5, "rounds of the overhead workload")
@@ -76,10 +86,15 @@ func parseFlags(args []string) (config, error) {
 	fl.IntVar(&cfg.startups, "startups", 6, "measured starts of the simulated controller per volume")
 	fl.StringVar(&cfg.runtime, "runtime", "container", "how the simulated controller runs: container or process")
 	fl.StringVar(&cfg.simBinary, "sim-binary", "", "the jenkins-sim binary (default: $JSBENCH_SIM_BINARY or $PATH)")
+	fl.StringVar(&awake, "awake", awakeOff, "comma-separated ways of keeping the CPUs from halting to compare (off, qos, spin): the wake table times the FUSE round trip under each, the startup table runs its starts under each")
+	fl.StringVar(&restartProfiles, "restart-profiles", "nfs-lan,efs-general-purpose", "comma-separated profiles the restart model covers (-parts restart)")
+	fl.StringVar(&cfg.results, "results", "", "results of scenarios/restart to set against the restart model (-parts restart)")
 	if err := fl.Parse(args); err != nil {
 		return cfg, err
 	}
 	cfg.profiles = strings.Split(profiles, ",")
+	cfg.awake = strings.Split(awake, ",")
+	cfg.restartProfiles = strings.Split(restartProfiles, ",")
 	cfg.parts = map[string]bool{}
 	for _, part := range strings.Split(parts, ",") {
 		cfg.parts[part] = true

@@ -32,7 +32,8 @@ timeout: 5m
 `
 
 // startupTable runs the simulated controller's start on local disk and
-// through the none profile and prints the medians and the paired ratio.
+// through the none profile and prints the medians and the paired ratio,
+// once for each way of keeping the CPUs awake that cfg.awake lists.
 func startupTable(w io.Writer, scratch string, cfg config) error {
 	if cfg.runtime == "container" {
 		if err := container.Available(context.Background()); err != nil {
@@ -40,18 +41,34 @@ func startupTable(w io.Writer, scratch string, cfg config) error {
 			cfg.runtime = "process"
 		}
 	}
+	for _, mode := range cfg.awake {
+		release, err := keepAwake(mode)
+		if err != nil {
+			return err
+		}
+		err = startupRows(w, scratch, cfg, mode)
+		release()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// startupRows is one startup table, the CPUs kept awake as mode says.
+func startupRows(w io.Writer, scratch string, cfg config, mode string) error {
 	sc, err := scenario.Parse("fuse-overhead.yaml", []byte(fmt.Sprintf(startupScenario, cfg.runtime, cfg.startups)), runtimes.Specs())
 	if err != nil {
 		return err
 	}
-	out := filepath.Join(scratch, "startup")
+	out := filepath.Join(scratch, "startup-"+mode)
 	defer os.RemoveAll(out)
 	outcome, err := suite.Run(context.Background(), suite.Config{Scenarios: []*scenario.Scenario{sc}, OutDir: out,
-		WorkRoot: filepath.Join(scratch, "work"), SimBinary: cfg.simBinary})
+		WorkRoot: filepath.Join(scratch, "work-"+mode), SimBinary: cfg.simBinary})
 	if err != nil {
 		return fmt.Errorf("run the simulated controller: %w", err)
 	}
-	fmt.Fprintf(w, "\n| simulated controller's start (%s, %d runs each, interleaved) | local disk | FUSE, none profile | ratio |\n|---|---|---|---|\n", cfg.runtime, cfg.startups)
+	fmt.Fprintf(w, "\n| simulated controller's start (%s, %d runs each, interleaved, CPUs: %s) | local disk | FUSE, none profile | ratio |\n|---|---|---|---|\n", cfg.runtime, cfg.startups, mode)
 	medians := mediansOf(outcome.Records)
 	for _, phase := range []string{"ready", "log_ready"} {
 		local, fuse := medians[stats.Key{Volume: "local", Phase: phase}], medians[stats.Key{Volume: "fuse", Phase: phase}]

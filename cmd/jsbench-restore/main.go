@@ -6,10 +6,13 @@
 // restore` (bench/storage/snapshot) in a small static binary, shipped in a
 // FROM-scratch image.
 //
-//	jsbench-restore [--clean] [--uid 1000] [--gid 1000] SOURCE DIR
+//	jsbench-restore [--clean | --keep-home --node NODE] [--uid 1000] [--gid 1000] SOURCE DIR
 //
 // With --clean it first empties DIR (not DIR itself, a mount point), so
 // that every restore is a whole restore, as onto a new node's empty disk.
+// With --keep-home it restores only a missing or empty home and keeps one
+// that survived on this node (keepRule says exactly when), marking a
+// restored home with NODE; Kubernetes runs it that way.
 // It prints one JSON line of statistics (bench/storage/snapshot.Stats) on stdout,
 // which jsbench reads from the container's log. S3 is reached with the
 // usual AWS environment. Exit codes: 0 restored, 1 failed, 2 usage.
@@ -40,6 +43,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("jsbench-restore", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	clean := fs.Bool("clean", false, "empty DIR before restoring")
+	keep := fs.Bool("keep-home", false, "restore only a missing or empty DIR; keep a home that survived on this node")
+	node := fs.String("node", "", "the node restored on, recorded in the home (with --keep-home)")
 	opts := snapshot.RestoreOptions{}
 	fs.IntVar(&opts.UID, "uid", -1, "owner of the restored files (-1: as archived)")
 	fs.IntVar(&opts.GID, "gid", -1, "group of the restored files (-1: as archived)")
@@ -47,10 +52,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "usage: jsbench-restore [--clean] [--uid N] [--gid N] SOURCE DIR")
+		fmt.Fprintln(stderr, "usage: jsbench-restore [--clean | --keep-home --node NODE] [--uid N] [--gid N] SOURCE DIR")
 		return 2
 	}
-	stats, err := restore(ctx, fs.Arg(0), fs.Arg(1), *clean, opts)
+	if *clean && *keep {
+		fmt.Fprintln(stderr, "jsbench-restore: --clean and --keep-home exclude each other")
+		return 2
+	}
+	var stats snapshot.Stats
+	var err error
+	if *keep {
+		stats, err = restoreUnlessKept(ctx, fs.Arg(0), fs.Arg(1), *node, opts)
+	} else {
+		stats, err = restore(ctx, fs.Arg(0), fs.Arg(1), *clean, opts)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jsbench-restore: %v\n", err)
 		return 1
@@ -71,6 +86,20 @@ func restore(ctx context.Context, source, dir string, clean bool, opts snapshot.
 		}
 	}
 	return snapshot.Restore(ctx, src, dir, opts)
+}
+
+// restoreUnlessKept applies keepRule: it keeps a home that survived on
+// this node, else restores and marks the home with the node.
+func restoreUnlessKept(ctx context.Context, source, dir, node string, opts snapshot.RestoreOptions) (snapshot.Stats, error) {
+	kept, err := keepRule(dir, node)
+	if err != nil || kept != "" {
+		return snapshot.Stats{Kept: kept}, err
+	}
+	stats, err := restore(ctx, source, dir, false, opts)
+	if err != nil {
+		return stats, err
+	}
+	return stats, markNode(dir, node)
 }
 
 // empty removes everything below dir, keeping dir.

@@ -23,7 +23,7 @@ func newBaselineCommand(e env) *cobra.Command {
 the entry in force. Pass the history directory to 'jsbench compare' as
 BASELINE.`,
 	}
-	cmd.AddCommand(newBaselineAcceptCommand(e), newBaselineShowCommand(e))
+	cmd.AddCommand(newBaselineAcceptCommand(e), readOnly(newBaselineShowCommand(e)))
 	return cmd
 }
 
@@ -45,7 +45,7 @@ comparison inconclusive. Measure again on a quiet host, or pass --allow-busy.`,
 			if version == "" {
 				version = buildinfo.Version()
 			}
-			if err := checkQuietHost(args[0], allowBusy); err != nil {
+			if err := checkQuietHost(e, args[0], allowBusy); err != nil {
 				return err
 			}
 			meta := history.Meta{Date: time.Now().UTC(), Label: label, Commit: commit, Version: version, Env: hostEnv()}
@@ -94,8 +94,11 @@ func hostEnv() history.Env {
 
 // checkQuietHost refuses, with exit 3 (inconclusive), results with a
 // volume whose host was too busy to make a baseline of.
-func checkQuietHost(path string, allowBusy bool) error {
-	records, _, err := loadRuns(path, "results")
+func checkQuietHost(e env, path string, allowBusy bool) error {
+	records, warnings, err := loadRuns(path, "results")
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "warning: %s (the baseline keeps the file as it is)\n", w)
+	}
 	if err != nil || allowBusy {
 		return err
 	}

@@ -32,13 +32,17 @@ BASELINE and NEW are each a results.jsonl, a directory holding one, or (for
 BASELINE) a history directory kept by 'jsbench baseline accept'.
 
 Each run records how busy its host was (a reference workload before and
-after it, CPU steal, others' CPU, pressure). When a change could come from a
-busy host (busy runs, or a host of another speed, by the reference workload)
-the row is judged on the paired ratio to the scenario's reference volume,
-which cancels the host's speed: a change it does not share is no
-regression. A slowdown more than twice what the host could add stands
-as a regression. Otherwise the row is inconclusive. The GATE column says which
-figure decided each row.
+after it, CPU steal, others' CPU, pressure), judged against the session's
+steady state: a light load present all along is the host's normal state,
+contention that comes and goes makes a run busy. The paired ratio to the
+scenario's reference volume decides when it can: its two runs share the
+host's moment, so the host moves it by at most twice the change of the
+reference workload between the sides, and a paired regression beyond that
+is a regression whatever the absolute times did. When a change of the
+absolute time could come from a busy host (busy runs, or a host of another
+speed), it stands only if the paired ratio clears it even after the host's
+reach, or if it is more than twice what the host could add; otherwise the
+row is inconclusive. The GATE column says which figure decided each row.
 
 Exit status: 0 no regression, 1 regression, 2 input that cannot be judged
 (mismatched scenarios, volumes or phases, too few runs, unreadable, empty
@@ -72,6 +76,7 @@ regression, but some new runs failed, timed out or could not start,
 			if m.Verdict == nil {
 				return unusable(errors.New("no baseline to compare with"))
 			}
+			warnElsewhere(e.stderr, format, m.Warnings)
 			if err := render(e.stdout, m); err != nil {
 				return unusable(err)
 			}

@@ -15,20 +15,24 @@ import (
 const indexFile = "index.html"
 
 // htmlWithHistory is the html renderer with the trend over the entries of
-// a history directory.
-func htmlWithHistory(format, dir string) (report.Renderer, error) {
+// a history directory, and the warnings met reading them.
+func htmlWithHistory(format, dir string) (report.Renderer, []string, error) {
 	if format != "html" {
-		return nil, fmt.Errorf("--history draws trend charts: use it with --format html, not %q", format)
+		return nil, nil, fmt.Errorf("--history draws trend charts: use it with --format html, not %q", format)
 	}
 	entries, err := history.List(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	past := make([]htmlreport.Past, 0, len(entries))
+	var warnings []string
 	for _, e := range entries {
 		past = append(past, htmlreport.Past{Label: e.Name, Records: e.Records})
+		for _, w := range e.Warnings {
+			warnings = append(warnings, "history entry "+e.Name+": "+w)
+		}
 	}
-	return htmlreport.Renderer(htmlreport.Options{History: past}), nil
+	return htmlreport.Renderer(htmlreport.Options{History: past}), warnings, nil
 }
 
 // sessionConfig reads the environment lines that jsbench run wrote into

@@ -44,8 +44,9 @@ trend chart over the entries of that history directory.`,
 			if err != nil {
 				return err
 			}
+			var pastWarnings []string
 			if historyDir != "" {
-				if render, err = htmlWithHistory(format, historyDir); err != nil {
+				if render, pastWarnings, err = htmlWithHistory(format, historyDir); err != nil {
 					return err
 				}
 			}
@@ -57,6 +58,8 @@ trend chart over the entries of that history directory.`,
 			if err != nil {
 				return err
 			}
+			m.Warnings = append(m.Warnings, pastWarnings...)
+			warnElsewhere(e.stderr, format, m.Warnings)
 			return render(e.stdout, m)
 		},
 	}

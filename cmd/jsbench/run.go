@@ -71,11 +71,15 @@ noisy to judge. When several apply: 130, 5, 1, 4, 3, 2.`,
 				if base, err = loadBaseline(baselinePath, opts); err != nil {
 					return unusable(err)
 				}
+				for _, w := range base.warnings {
+					fmt.Fprintf(e.stderr, "warning: baseline: %s\n", w)
+				}
 			}
 			if cfg.OutDir == "" {
 				cfg.OutDir = filepath.Join("reports", time.Now().Format("20060102-150405"))
 			}
 			cfg.Progress = printProgress(e.stderr)
+			cfg.Swept = printSwept(e.stderr)
 			return runSuite(e, cfg, base)
 		},
 	}
@@ -134,12 +138,6 @@ func loadBaseline(path string, opts compare.Options) (*baseline, error) {
 
 func runSuite(e env, cfg suite.Config, base *baseline) error {
 	out, err := suite.Run(e.ctx, cfg)
-	for _, s := range out.Swept {
-		fmt.Fprintf(e.stderr, "removed %s, left behind by an earlier jsbench\n", s)
-	}
-	for _, s := range out.Kept {
-		fmt.Fprintf(e.stderr, "kept %s\n", s)
-	}
 	var verdict *compare.Verdict
 	if len(out.Records) > 0 {
 		v, werr := writeSummary(e.ctx, e.stdout, cfg.OutDir, out, base)
@@ -150,6 +148,19 @@ func runSuite(e env, cfg suite.Config, base *baseline) error {
 		fmt.Fprintf(e.stderr, "results: %s\n", out.ResultsFile)
 	}
 	return sessionExit(e.stderr, e.ctx.Err() != nil, out, verdict, err)
+}
+
+// printSwept says, as soon as the sweep is done, what it removed of the
+// sessions a killed jsbench left, and what it keeps.
+func printSwept(w io.Writer) func(removed, kept []string) {
+	return func(removed, kept []string) {
+		for _, s := range removed {
+			fmt.Fprintf(w, "removed %s, left behind by an earlier jsbench\n", s)
+		}
+		for _, s := range kept {
+			fmt.Fprintf(w, "kept %s\n", s)
+		}
+	}
 }
 
 // printProgress reports each run on one line as it ends.

@@ -90,9 +90,9 @@ func baselineLine(v compare.Verdict) string {
 	if v.Outcome() != compare.Unusable {
 		return v.Headline()
 	}
-	first := v.Unusable[0]
-	if len(v.Unusable) == 1 {
-		return "unusable input: " + first
+	lines := v.UnusableLines()
+	if len(lines) == 1 {
+		return "unusable input: " + lines[0]
 	}
-	return fmt.Sprintf("unusable input: %s, and %d more (listed above)", first, len(v.Unusable)-1)
+	return fmt.Sprintf("unusable input: %s, and %d more (listed above)", lines[0], len(lines)-1)
 }

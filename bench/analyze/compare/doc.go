@@ -23,6 +23,18 @@
 // ExitCode maps the verdict: 1 when anything regressed, otherwise 2 when
 // anything was unusable, otherwise 0.
 //
+// Each run carries its host's figures (bench/analyze/noise). A volume
+// paired with a reference volume also has its paired ratios compared
+// (PairedRow): the two runs of a pair ran on the host of the same
+// moment, so the host's speed moves the ratio by at most
+// BeyondHostFactor times the change of the reference workload between
+// the sides. A paired regression beyond that bound is a regression on
+// any host, whatever the absolute times did. On a noisy host (busy runs,
+// or a host of another speed) the absolute verdict stands only when the
+// paired ratio clears it even after the host's reach, or when the
+// slowdown is far beyond what the host could add; otherwise the row is
+// inconclusive (noisy.go).
+//
 // Each row is tested on its own; with many rows a few reach p < Alpha by
 // chance, which is why a regression also needs a change beyond the
 // threshold.

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/jsbench/jsbench/bench/analyze/noise"
@@ -33,12 +34,13 @@ type HostComparison struct {
 	SpeedDiffers bool `json:"speed_differs"`
 }
 
-// BeyondHostFactor is how many times more than the host's own slowdown
-// a change must be, at the low end of its interval, to stand as a
-// regression on a noisy host without a paired ratio: a host whose
+// BeyondHostFactor is how many times the host's own slowdown a change
+// must exceed to stand as a regression on a noisy host. A host whose
 // reference workload ran 1.3× slower explains a start 1.3× slower, maybe
 // 2.6× where the start waits more on the CPU than the workload does,
-// never 14×.
+// never 14×; and it moves a paired ratio, whose two runs share the
+// host's moment, by at most as much: +30 % on the reference workload can
+// explain a paired ratio up to +60 % (or down as far), not +75 %.
 const BeyondHostFactor = 2
 
 // hostNoise holds both sides' assessments, and the comparison of their
@@ -57,15 +59,22 @@ func newHostNoise(base, cur noise.Assessment, thresholdPct float64) (hostNoise, 
 	return hostNoise{base: base, cur: cur, thresholdPct: thresholdPct, host: c}, c
 }
 
-// apply names a row's busy runs and judges it again when a noisy host
-// could have made its verdict. Load only adds time, so noise on the new
-// side (busy new runs, or a slower host now) can fake a regression, and
-// noise on the baseline side (busy baseline runs, or a faster host now)
-// can hide one. Such a verdict stands only when the paired ratio, which
-// cancels the host's speed, agrees that nothing regressed; it is then
-// gated on the paired ratio. A regression far beyond what the new side's
-// host could add (beyondHost) stands too. Otherwise the row is
-// inconclusive. A row on quiet hosts keeps the absolute gate.
+// apply names a row's busy runs and judges it again when the host could
+// have made its verdict.
+//
+// The paired ratio decides when it can. Its two runs ran on the host of
+// the same moment, so the host moves it by at most BeyondHostFactor
+// times the change of the reference workload between the two sides
+// (pairedBound): a paired regression beyond that is a regression on any
+// host, whatever the absolute times did.
+//
+// Otherwise, on quiet hosts the absolute verdict stands. On a noisy
+// host (busy runs, or a host of another speed) load only adds time, so
+// noise on the new side can fake a regression and noise on the baseline
+// side can hide one. Such a verdict stands only when the paired ratio
+// clears it (unchanged even after the host's reach: pairedClears), or,
+// for a regression, when it is far beyond what the new side's host
+// could add (beyondHost). Otherwise the row is inconclusive.
 func (h hostNoise) apply(r *Row) {
 	busyB, runsB := h.base.Busy(r.Scenario, r.Volume)
 	busyC, runsC := h.cur.Busy(r.Scenario, r.Volume)
@@ -74,24 +83,34 @@ func (h hostNoise) apply(r *Row) {
 	if len(r.BusyRuns) > 0 {
 		r.Warnings = append(r.Warnings, "runs on a busy host: "+strings.Join(r.BusyRuns, ", "))
 	}
-	var why string
-	switch r.Status {
-	case StatusRegression:
-		why = h.newSideNoise(busyC, runsC)
-	case StatusUnchanged, StatusImprovement:
-		why = h.baselineSideNoise(busyB, runsB)
-	}
-	if why == "" {
-		return
-	}
-	if p := r.Paired; p != nil && p.Status != StatusUnusable && p.Status != StatusRegression {
+	known := h.pairedBound(r)
+	why := h.noiseFor(r, busyB, busyC, runsB, runsC)
+	p := r.Paired
+	beyond := known && p.Status == StatusRegression && p.ChangePct > *p.HostBoundPct && r.Status != StatusUnusable
+	switch {
+	case why == "":
+		// Quiet hosts: the absolute verdict stands, and a paired
+		// regression beyond the host's reach is one too.
+		if beyond && r.Status != StatusRegression {
+			h.pairedRegression(r, "")
+		}
+	case beyond:
+		h.pairedRegression(r, why)
+	case known && (p.Status == StatusUnchanged || p.Status == StatusImprovement) && h.pairedClears(p):
 		r.Gate = GatePaired
 		if r.Status == StatusRegression {
 			r.Status = StatusUnchanged
 		}
-		r.Reason = fmt.Sprintf("%s; absolute %s, on a noisy host (%s)", p.Reason, r.Reason, why)
-		return
+		r.Reason = fmt.Sprintf("%s, though the host's change (%+.0f%%, reference workload) could move it by ±%.0f%%; absolute %s, on a noisy host (%s)",
+			p.Reason, *p.HostChangePct, *p.HostBoundPct, r.Reason, why)
+	default:
+		h.absoluteOnNoisyHost(r, why)
 	}
+}
+
+// absoluteOnNoisyHost keeps a regression far beyond what the host could
+// add, and makes any other verdict inconclusive.
+func (h hostNoise) absoluteOnNoisyHost(r *Row, why string) {
 	if r.Status == StatusRegression {
 		if beyond := h.beyondHost(r); beyond != "" {
 			r.Reason += "; " + beyond
@@ -102,7 +121,60 @@ func (h hostNoise) apply(r *Row) {
 	r.Reason = "host too noisy to judge (" + why + "): absolute " + r.Reason
 	if p := r.Paired; p != nil {
 		r.Reason += "; paired " + p.Reason
+		if p.HostBoundPct != nil && p.Status != StatusUnusable {
+			r.Reason += fmt.Sprintf(", within the host's reach (±%.0f%%)", *p.HostBoundPct)
+		}
 	}
+}
+
+// noiseFor says what could have made the row's verdict, or "": noise on
+// the new side for a regression, on the baseline side otherwise.
+func (h hostNoise) noiseFor(r *Row, busyB, busyC []noise.Run, runsB, runsC int) string {
+	switch r.Status {
+	case StatusRegression:
+		return h.newSideNoise(busyC, runsC)
+	case StatusUnchanged, StatusImprovement:
+		return h.baselineSideNoise(busyB, runsB)
+	}
+	return ""
+}
+
+// pairedBound fills how far the host could have moved the row's paired
+// ratio: BeyondHostFactor times the change of the reference workload
+// between the sides over the runs of the pairs, either way. It reports
+// whether the ratio is usable and the bound known.
+func (h hostNoise) pairedBound(r *Row) bool {
+	p := r.Paired
+	if p == nil || p.Status == StatusUnusable {
+		return false
+	}
+	change, ok := noise.HostChange(h.base, h.cur, r.Scenario, r.Volume, p.Reference)
+	if !ok {
+		return false
+	}
+	spread := 100 * (math.Exp(math.Abs(math.Log1p(change/100))) - 1)
+	bound := BeyondHostFactor * spread
+	p.HostChangePct, p.HostBoundPct = &change, &bound
+	return true
+}
+
+// pairedClears reports whether an unchanged or faster paired ratio
+// rules out a regression beyond the threshold even if the host had
+// pushed it down as far as it could.
+func (h hostNoise) pairedClears(p *PairedRow) bool {
+	return (1+p.ChangePct/100)*(1+*p.HostBoundPct/100) <= 1+h.thresholdPct/100
+}
+
+// pairedRegression makes the row a regression on its paired ratio.
+func (h hostNoise) pairedRegression(r *Row, why string) {
+	p := r.Paired
+	host := fmt.Sprintf("the host's change (%+.0f%%, reference workload) explains at most ±%.0f%%", *p.HostChangePct, *p.HostBoundPct)
+	abs := "absolute " + r.Reason
+	if why != "" {
+		abs += ", on a noisy host (" + why + ")"
+	}
+	r.Status, r.Gate = StatusRegression, GatePaired
+	r.Reason = fmt.Sprintf("%s, and %s; %s", p.Reason, host, abs)
 }
 
 // beyondHost says why a regression on a noisy host stands, or "": the

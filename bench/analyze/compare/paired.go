@@ -25,6 +25,13 @@ type PairedRow struct {
 	ChangeCIHighPct float64 `json:"change_ci_high_pct"`
 	Test            UTest   `json:"test"`
 	Significant     bool    `json:"significant"`
+	// HostChangePct is how much slower (positive) or faster the new
+	// side's host was than the baseline's over the runs of these pairs,
+	// by the reference workload's median; HostBoundPct is how far that
+	// could move the ratio either way (BeyondHostFactor times its size).
+	// Both are absent without reference figures on both sides.
+	HostChangePct *float64 `json:"host_change_pct,omitempty"`
+	HostBoundPct  *float64 `json:"host_bound_pct,omitempty"`
 }
 
 // pairedKey finds a pairing's row: its scenario, volume and phase.

@@ -104,10 +104,13 @@ func (v Verdict) Headline() string {
 		names := make([]string, len(v.Regressions))
 		for i, r := range v.Regressions {
 			names[i] = fmt.Sprintf("%s (%+.1f%%, p = %.3g)", r.Key, r.ChangePct, r.Test.P)
+			if p := r.Paired; r.Gate == GatePaired && p != nil {
+				names[i] = fmt.Sprintf("%s (paired ratio %+.1f%%, p = %.3g; absolute %+.1f%%)", r.Key, p.ChangePct, p.Test.P, r.ChangePct)
+			}
 		}
 		return fmt.Sprintf("regression in %d of %d rows: %s", len(v.Regressions), len(v.Rows), strings.Join(names, "; "))
 	case Unusable:
-		return "unusable input: " + strings.Join(v.Unusable, "; ")
+		return v.unusableHeadline()
 	case Inconclusive:
 		return v.inconclusiveHeadline()
 	}

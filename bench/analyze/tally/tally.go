@@ -35,6 +35,10 @@ type Volume struct {
 	// successful runs that count (not warmups); Failed those that did not
 	// get up, whatever their status.
 	Runs, Measured, Failed int
+	// NotRecovered counts the failover runs whose controller the cluster
+	// could not bring back on this storage (results.OutcomeNotRecovered):
+	// measured, since that is the storage's answer, not a failed run.
+	NotRecovered int
 	// FirstFailure is the reason of the first failed run.
 	FirstFailure string
 }
@@ -43,6 +47,8 @@ type Volume struct {
 type Tally struct {
 	Status                 Status
 	Runs, Measured, Failed int
+	// NotRecovered counts the measured failovers that did not recover.
+	NotRecovered int
 	// Volumes lists every scenario × volume, in order of first record.
 	Volumes []Volume
 }
@@ -65,6 +71,7 @@ func Of(records []results.Record) Tally {
 		t.Runs += v.Runs
 		t.Measured += v.Measured
 		t.Failed += v.Failed
+		t.NotRecovered += v.NotRecovered
 	}
 	switch {
 	case t.Measured == 0:
@@ -78,6 +85,11 @@ func Of(records []results.Record) Tally {
 func (v *Volume) add(r results.Record) {
 	v.Runs++
 	switch {
+	case r.Failover != nil && r.Failover.Outcome == results.OutcomeNotRecovered:
+		v.NotRecovered++
+		if !r.Warmup {
+			v.Measured++
+		}
 	case r.Status != results.StatusOK:
 		v.Failed++
 		if v.FirstFailure == "" {
@@ -108,14 +120,22 @@ func (t Tally) Line() string {
 	volumes := fmt.Sprintf("%d volume%s", len(t.Volumes), plural(len(t.Volumes)))
 	switch t.Status {
 	case AllMeasured:
-		return fmt.Sprintf("verdict: ok: %d of %d runs measured on %s", t.Measured, t.Runs, volumes)
+		return fmt.Sprintf("verdict: ok: %d of %d runs measured on %s%s", t.Measured, t.Runs, volumes, t.notRecovered())
 	case SomeFailed:
-		return fmt.Sprintf("verdict: %d of %d runs failed (%s); %d measured", t.Failed, t.Runs, t.failing(), t.Measured)
+		return fmt.Sprintf("verdict: %d of %d runs failed (%s); %d measured%s", t.Failed, t.Runs, t.failing(), t.Measured, t.notRecovered())
 	}
 	if t.Runs == 0 {
 		return "verdict: nothing measured: no run was recorded"
 	}
 	return fmt.Sprintf("verdict: nothing measured: %d of %d runs failed (%s)", t.Failed, t.Runs, t.failing())
+}
+
+// notRecovered says how many measured failovers did not recover.
+func (t Tally) notRecovered() string {
+	if t.NotRecovered == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d failover%s did not recover: the storage's answer, in the recovery matrix)", t.NotRecovered, plural(t.NotRecovered))
 }
 
 // failing names the volumes with failed runs, in the order they ran.

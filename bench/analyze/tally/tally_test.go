@@ -15,6 +15,15 @@ func run(scenario, volume, status string, warmup bool) results.Record {
 	return r
 }
 
+// notRecovered is a failover run whose replacement the cluster could not
+// bring back on the volume.
+func notRecovered(scenario, volume string) results.Record {
+	r := run(scenario, volume, results.StatusFailed, false)
+	r.Reason = "does not recover: the volume is bound to a node"
+	r.Failover = &results.Failover{Action: "drain", Outcome: results.OutcomeNotRecovered}
+	return r
+}
+
 func TestOf(t *testing.T) {
 	ok, failed, errored := results.StatusOK, results.StatusFailed, results.StatusError
 	tests := []struct {
@@ -34,6 +43,8 @@ func TestOf(t *testing.T) {
 			SomeFailed, 1, "verdict: 1 of 2 runs failed (s/local: 1 of 2 failed, first failed: exited"},
 		{"nothing measured", []results.Record{run("s", "local", errored, false), run("s", "tmpfs", failed, false)},
 			NothingMeasured, 0, "verdict: nothing measured: 2 of 2 runs failed (s/local: all 1 failed, first error: exited with code 1 before fully up; s/tmpfs"},
+		{"a failover that did not recover is the storage's answer", []results.Record{run("s", "local", ok, false), notRecovered("s.failover-drain", "local")},
+			AllMeasured, 2, "verdict: ok: 2 of 2 runs measured on 2 volumes (1 failover did not recover: the storage's answer, in the recovery matrix)"},
 		{"only warmups", []results.Record{run("s", "local", ok, true)}, NothingMeasured, 0, "verdict: nothing measured: 0 of 1 runs failed"},
 		{"no record", nil, NothingMeasured, 0, "verdict: nothing measured: no run was recorded"},
 	}

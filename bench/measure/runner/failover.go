@@ -10,6 +10,7 @@ import (
 	"github.com/jsbench/jsbench/bench/plan/subject"
 	"github.com/jsbench/jsbench/bench/record/results"
 	"github.com/jsbench/jsbench/bench/runtime/contract"
+	"github.com/jsbench/jsbench/bench/storage/volume"
 )
 
 // StartFailover is the start mode of a failover run's record.
@@ -29,26 +30,32 @@ func (r *Runner) failoverRun(ctx context.Context, sc *scenario.Scenario, v scena
 	step := Step{Scenario: sc.Name, Volume: v.Name, Iteration: iteration, Of: sc.Warmup + sc.Runs, Warmup: warmup}
 	r.progress(step)
 	var stack cleanup.Stack
-	cold := r.newRecord(sc, v, iteration, warmup)
-	r.referenceBefore(ctx, &cold)
-	home, err := r.prepareHome(ctx, sc, v, &stack, &cold)
-	var inst contract.Instance
-	if err == nil {
-		inst = r.start(ctx, sc, v, home, &stack, &cold)
-	} else {
-		cold.Status, cold.Reason = results.StatusError, err.Error()
-	}
-	// The cold start's host is judged up to the first failover; each
-	// failover times the reference workload around its own recovery.
-	r.referenceAfter(ctx, &cold)
+	inst, cold := r.failoverStart(ctx, sc, v, iteration, warmup, &stack)
 	recs := []results.Record{cold}
-	for _, fo := range sc.Failovers {
-		if inst == nil || recs[len(recs)-1].Status != results.StatusOK || ctx.Err() != nil {
+	for i, fo := range sc.Failovers {
+		if ctx.Err() != nil {
+			break
+		}
+		if inst == nil && i > 0 && recs[len(recs)-1].Failover != nil {
+			// The last failover left no controller (it did not recover):
+			// a fresh cold start, not counted, lets the next one be measured.
+			if err := stack.Run(ctx); err != nil {
+				recs[len(recs)-1].Warnings = append(recs[len(recs)-1].Warnings, "cleanup: "+err.Error())
+			}
+			var again results.Record
+			inst, again = r.failoverStart(ctx, sc, v, iteration, true, &stack)
+			again.Warnings = append(again.Warnings, "cold start made to go on after failover "+recs[len(recs)-1].Scenario+" did not recover; recorded as a warmup, not counted")
+			recs = append(recs, again)
+		}
+		if inst == nil {
 			break
 		}
 		var rec results.Record
 		inst, rec = r.failover(ctx, sc, v, inst, fo, iteration, warmup)
 		recs = append(recs, rec)
+		if rec.Status != results.StatusOK {
+			inst = nil
+		}
 	}
 	if err := stack.Run(ctx); err != nil {
 		last := &recs[len(recs)-1]
@@ -56,12 +63,34 @@ func (r *Runner) failoverRun(ctx context.Context, sc *scenario.Scenario, v scena
 	}
 	for i, rec := range recs {
 		s := step
-		s.Scenario = rec.Scenario
+		s.Scenario, s.Warmup = rec.Scenario, rec.Warmup
 		if i > 0 {
 			r.progress(s)
 		}
 		r.finish(ctx, s, rec)
 	}
+}
+
+// failoverStart is the cold start on a fresh volume that failovers
+// follow; it returns the running controller (nil when the start failed)
+// and the start's record.
+func (r *Runner) failoverStart(ctx context.Context, sc *scenario.Scenario, v scenario.Volume, iteration int, warmup bool, stack *cleanup.Stack) (contract.Instance, results.Record) {
+	cold := r.newRecord(sc, v, iteration, warmup)
+	r.referenceBefore(ctx, &cold)
+	home, err := r.prepareHome(ctx, sc, v, stack, &cold)
+	var inst contract.Instance
+	if err == nil {
+		inst = r.start(ctx, sc, v, home, stack, &cold)
+	} else {
+		cold.Status, cold.Reason = results.StatusError, err.Error()
+	}
+	// The cold start's host is judged up to the first failover; each
+	// failover times the reference workload around its own recovery.
+	r.referenceAfter(ctx, &cold)
+	if cold.Status != results.StatusOK {
+		inst = nil
+	}
+	return inst, cold
 }
 
 // failover loses the controller inst as fo says and observes its
@@ -78,19 +107,30 @@ func (r *Runner) failover(ctx context.Context, sc *scenario.Scenario, v scenario
 		return inst, rec
 	}
 	r.referenceBefore(ctx, &rec)
+	storage := r.replacing(sc, v)
 	rec.StartedAt = time.Now().UTC()
 	next, err := f.Fail(ctx, fo)
 	if err != nil {
 		rec.Status, rec.Reason = results.StatusError, fmt.Sprintf("failover %s: %v", fo.Label, err)
+		rec.Failover.Outcome = results.OutcomeFailed
 		return inst, rec
 	}
+	storage.remounted(&rec)
 	stopWatch := r.watchHost(next, &rec)
 	obs := observe(ctx, next, sc.Timeout)
 	stopWatch()
 	r.referenceAfter(ctx, &rec)
 	obs.reconcile(ctx, next)
 	record(ctx, next, obs, &rec)
+	storage.done(&rec)
 	rec.Failover.DowntimeMS = rec.HTTPReadyMS
+	dataLoss(rec.Failover, rec.Volume.Params[volume.ParamBackupEvery])
+	switch {
+	case rec.Status == results.StatusOK:
+		rec.Failover.Outcome = results.OutcomeRecovered
+	case rec.Failover.Outcome == "":
+		rec.Failover.Outcome = results.OutcomeFailed
+	}
 	return next, rec
 }
 
@@ -98,4 +138,16 @@ func (r *Runner) failover(ctx context.Context, sc *scenario.Scenario, v scenario
 // that reports show each failover as a scenario of its own.
 func FailoverScenario(name string, fo subject.Failover) string {
 	return name + ".failover-" + fo.Label
+}
+
+// dataLoss sets what a restore lost: the changes since the last backup.
+// A failure lands at a uniformly random moment between two backups taken
+// every backupEvery, so the backup it restores is on average half that
+// old, and at worst all of it. Nothing is lost when the home was kept.
+func dataLoss(f *results.Failover, backupEvery string) {
+	every, err := time.ParseDuration(backupEvery)
+	if f.Restored == nil || !*f.Restored || err != nil || every <= 0 {
+		return
+	}
+	f.DataLossExpectedS, f.DataLossMaxS = every.Seconds()/2, every.Seconds()
 }

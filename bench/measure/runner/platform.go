@@ -27,4 +27,16 @@ func record(ctx context.Context, inst contract.Instance, obs *observation, rec *
 	if rep.Failure != "" && rec.Status != results.StatusOK {
 		rec.Reason = rep.Failure
 	}
+	if rec.Failover != nil && rep.Failover != nil {
+		mergeFailover(rec.Failover, *rep.Failover)
+	}
+}
+
+// mergeFailover takes the platform's account of a failover into the
+// record's, which keeps the action and grace the runner asked for.
+func mergeFailover(f *results.Failover, p results.Failover) {
+	f.Recovery, f.AfterS = p.Recovery, p.AfterS
+	f.FromNode, f.LostNodes, f.Zone = p.FromNode, p.LostNodes, p.Zone
+	f.Outcome, f.Restored, f.Timers = p.Outcome, p.Restored, p.Timers
+	f.DataLossExpectedS, f.DataLossMaxS = p.DataLossExpectedS, p.DataLossMaxS
 }

@@ -12,7 +12,10 @@ import (
 // runRestarts measures restarts on the same home, as Kubernetes restarts
 // a pod on its persistent volume: each volume is prepared and populated
 // once, booted once to prime it (recorded as a warmup run with iteration
-// 0), then every run starts a new subject on that home.
+// 0), then every run starts a new subject on that home. Each new subject
+// mounts the home anew, as a failover's replacement pod does: a network
+// volume's client starts cold (newClient), and in the WebrootCache
+// layout the WAR is extracted again into an empty cache.
 func (r *Runner) runRestarts(ctx context.Context, sc *scenario.Scenario) error {
 	var stack cleanup.Stack
 	defer stack.Run(ctx)
@@ -60,6 +63,7 @@ func (r *Runner) restartRun(ctx context.Context, sc *scenario.Scenario, v scenar
 	}
 	var run cleanup.Stack
 	r.referenceBefore(ctx, &rec)
+	newClient(v, h, &rec)
 	r.start(ctx, sc, v, h, &run, &rec)
 	if err := run.Run(ctx); err != nil {
 		rec.Warnings = append(rec.Warnings, "cleanup: "+err.Error())

@@ -59,6 +59,9 @@ type Runner struct {
 	// calibration is plan as every run records it, built once plan is
 	// complete; nil without a plan and during the probe starts.
 	calibration *results.Calibration
+	// homes are the homes of the controllers started last, by volume
+	// name, for the failovers that replace them on the same home.
+	homes map[string]volume.Prepared
 }
 
 // Run runs every scenario in order. It stops early when ctx is cancelled
@@ -74,6 +77,7 @@ func (r *Runner) Run(ctx context.Context, scenarios []*scenario.Scenario) error 
 
 func (r *Runner) runScenario(ctx context.Context, sc *scenario.Scenario) error {
 	r.adaptive = newAdaptive(sc)
+	r.homes = nil
 	if err := r.calibrate(ctx, sc); err != nil {
 		return err
 	}
@@ -189,6 +193,7 @@ func (r *Runner) newRecord(sc *scenario.Scenario, v scenario.Volume, iteration i
 		Home:         describeHome(sc.Home),
 		Start:        sc.Start,
 		RTOMS:        float64(sc.RTO) / float64(time.Millisecond),
+		Survive:      sc.Survive,
 		Iteration:    iteration,
 		Warmup:       warmup,
 		StartedAt:    time.Now().UTC(),

@@ -30,10 +30,14 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Vo
 	if sc.Subject.Kind == subject.KindSim && r.plan != nil {
 		launch.SimArgs = append(launch.SimArgs, flagsBeside(r.plan, sc.Subject.Sim)...)
 	}
+	if err := r.cacheDir(sc, &launch, stack); err != nil {
+		rec.Status, rec.Reason = results.StatusError, err.Error()
+		return nil
+	}
 	if r.DropCaches != nil && sc.Cache != scenario.CacheWarm {
 		rec.CacheDropped = r.DropCaches()
 	}
-	extracted := webrootMissing(atRest(h))
+	extracted := launch.Cache != nil || webrootMissing(atRest(h))
 	ops := countOps(v, h)
 	inst, err := rt.Start(ctx, launch)
 	if err != nil {
@@ -41,6 +45,7 @@ func (r *Runner) start(ctx context.Context, sc *scenario.Scenario, v scenario.Vo
 		return nil
 	}
 	stack.Push("subject "+rec.Subject.Name, inst.Stop)
+	r.remember(v, h)
 	stopWatch := r.watchHost(inst, rec)
 	obs := observe(ctx, inst, sc.Timeout)
 	stopWatch()

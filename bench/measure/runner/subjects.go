@@ -36,6 +36,9 @@ func launch(sc *scenario.Scenario, h volume.Prepared, labels map[string]string) 
 		l.Command = append(append([]string{subj.Java}, strings.Fields(subj.JavaOpts)...), "-jar", subj.War)
 	case subject.KindSim:
 		l.SimArgs = simFlags(subj.Sim)
+		if subj.Webroot == subject.WebrootCache {
+			l.Cache = &subject.Cache{} // its directory is made at the start (cacheDir)
+		}
 	}
 	return l
 }

@@ -44,6 +44,15 @@ func TestLaunchOfEachSubject(t *testing.T) {
 				if l.Image != "" || len(l.Command) != 0 || !reflect.DeepEqual(l.SimArgs, want) {
 					t.Errorf("launch %+v: want only the settings as flags %q", l, want)
 				}
+				if l.Cache != nil {
+					t.Errorf("cache %+v: want none, the war extracted into the home", l.Cache)
+				}
+			}},
+		{"simulated controller with the Helm chart's webroot", scenario.Subject{Kind: "sim", Runtime: "kubernetes", Webroot: subject.WebrootCache},
+			func(t *testing.T, l subject.Launch) {
+				if l.Cache == nil || len(l.SimArgs) != 0 {
+					t.Errorf("launch %+v: want a cache for the runtime to give, no flag of its own", l)
+				}
 			}},
 	}
 	for _, tt := range tests {

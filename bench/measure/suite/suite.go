@@ -33,6 +33,9 @@ type Config struct {
 	CacheDir string
 	// Progress is told about each run.
 	Progress runner.Progress
+	// Swept, when set, is told what the sweep removed and kept as soon
+	// as it is done, before the first run (Outcome holds them too).
+	Swept func(removed, kept []string)
 }
 
 // Outcome is what a session produced.
@@ -68,6 +71,9 @@ func Run(ctx context.Context, cfg Config) (Outcome, error) {
 	}
 	swept, err := sweep.Run(ctx, sweepPlan(cfg.WorkRoot, runtimeSweeps(ctx, opened, &out)))
 	out.Swept = append(out.Swept, swept...)
+	if cfg.Swept != nil {
+		cfg.Swept(out.Swept, out.Kept)
+	}
 	if err != nil {
 		return out, fmt.Errorf("sweep what killed sessions left: %w", err)
 	}

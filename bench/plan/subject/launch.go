@@ -72,6 +72,10 @@ type Launch struct {
 	Kubernetes *Kubernetes
 	Claim      *homemount.Claim
 	Restore    *homemount.Restore
+	// Cache, when set, asks for the WebrootCache layout: the runtime
+	// gives the simulated controller an empty node-local cache and its
+	// --webroot there. Nil extracts into the home (WebrootHome).
+	Cache *Cache
 }
 
 // HTTPPort is the port a controller listens on inside its container or

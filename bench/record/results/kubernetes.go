@@ -48,14 +48,53 @@ type Step struct {
 	APITime *time.Time `json:"api_time,omitempty"`
 }
 
-// Failover describes how the controller of a failover run was lost.
+// Failover describes how the controller of a failover run was lost and
+// how it came back.
 type Failover struct {
-	// Action is "delete" or "drain"; GraceS the termination grace period
-	// in seconds (absent: the pod's own).
+	// Action is "delete", "drain", "node-loss" or "zone-loss"; GraceS the
+	// termination grace period in seconds (absent: the pod's own).
 	Action string `json:"action"`
 	GraceS *int64 `json:"grace_s,omitempty"`
+	// Recovery is how a node or zone loss was recovered from ("none",
+	// "force-delete", "out-of-service", "delete-node"), AfterS its delay
+	// from the node's NotReady.
+	Recovery string  `json:"recovery,omitempty"`
+	AfterS   float64 `json:"after_s,omitempty"`
+	// FromNode is the lost pod's node, LostNodes the nodes powered off
+	// (node and zone losses), Zone their zone.
+	FromNode  string   `json:"from_node,omitempty"`
+	LostNodes []string `json:"lost_nodes,omitempty"`
+	Zone      string   `json:"zone,omitempty"`
+	// Outcome is OutcomeRecovered, OutcomeNotRecovered (the cluster
+	// cannot bring the controller back on this storage after this
+	// failure: a volume bound to the lost node, a StatefulSet waiting for
+	// a pod no kubelet will confirm) or OutcomeFailed (the replacement
+	// failed for another reason); Reason of the record says why.
+	Outcome string `json:"outcome,omitempty"`
+	// Restored is true when the replacement's restore init container
+	// restored the backup (the home did not survive), false when it kept
+	// the home it found.
+	Restored *bool `json:"restored,omitempty"`
+	// DataLossExpectedS and DataLossMaxS are what a restore loses: the
+	// changes since the last backup, half the volume's backup_every on
+	// average and all of it at worst; absent when nothing was restored
+	// or the volume gives no backup_every.
+	DataLossExpectedS float64 `json:"data_loss_expected_s,omitempty"`
+	DataLossMaxS      float64 `json:"data_loss_max_s,omitempty"`
+	// Timers are the cluster's timers the failover was measured under
+	// (the local cluster's ConfigMap jsbench-cluster: node-monitor grace
+	// period, eviction tolerations, pod GC, the attach/detach
+	// controller's wait), by name.
+	Timers map[string]string `json:"timers,omitempty"`
 	// DowntimeMS runs from the request that lost the controller to the
 	// replacement's first HTTP 200 on /login (ReadyMS ends at its
 	// "fully up" line).
 	DowntimeMS float64 `json:"downtime_ms,omitempty"`
 }
+
+// Failover outcomes.
+const (
+	OutcomeRecovered    = "recovered"
+	OutcomeNotRecovered = "not_recovered"
+	OutcomeFailed       = "failed"
+)

@@ -86,6 +86,10 @@ type Record struct {
 	// RecoveryMS (or ReadyMS without a restore) is judged against; 0 when
 	// the scenario sets none.
 	RTOMS float64 `json:"rto_ms,omitempty"`
+	// Survive names the failure classes the scenario asks the controller
+	// to survive within the RTO (pod, node, zone); the recommendation
+	// then ranks only storages that survive every one of them.
+	Survive []string `json:"survive,omitempty"`
 	// CacheDropped tells whether the page cache was dropped before the run.
 	CacheDropped bool `json:"cache_dropped"`
 	// Clock is what the log's phases and LogReadyMS were timed by: the
@@ -108,8 +112,10 @@ type Record struct {
 	// phases and the time spent per phase besides file work.
 	Calibration *Calibration `json:"calibration,omitempty"`
 	// StorageOps counts, for an emulated volume, the file operations the
-	// subject made on it during its start and the latency injected into
-	// them, by operation (lookup, getattr, open, read, create, …).
+	// subject made on it during its start (a failover's: from the loss of
+	// the controller until its replacement is up) and the latency
+	// injected into them, by operation (lookup, getattr, open, opendir,
+	// read, create, …).
 	StorageOps map[string]OpCount `json:"storage_ops,omitempty"`
 	// Host is what the machine was doing around the run (see host.go).
 	Host *Host `json:"host,omitempty"`

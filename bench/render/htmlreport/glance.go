@@ -26,8 +26,14 @@ func rankOptions(d *scenarioData, recs []report.Recommendation) report.Recommend
 	return rk
 }
 
-// isRecommended tells whether o is the option rk recommends.
+// isRecommended tells whether o is the option rk recommends: the
+// first-ranked one, when it is faster than the others beyond noise.
 func isRecommended(rk report.Recommendation, o option) bool {
+	return rk.Decided() && isFirst(rk, o)
+}
+
+// isFirst tells whether o is rk's first-ranked durable option.
+func isFirst(rk report.Recommendation, o option) bool {
 	best, ok := rk.Recommended()
 	return ok && best.Volume == o.Volume
 }

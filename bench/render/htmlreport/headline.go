@@ -18,10 +18,13 @@ func buildHeadline(rk report.Recommendation) headlineView {
 	} else {
 		h.Recommended, h.Figure, h.CI = best.Volume, duration(best.Figure.MedianMS), ciPhrase(best.Figure)
 		h.What = figureWhat(best)
+		if !rk.Decided() {
+			h.Tied = rk.Lines()[0]
+		}
 	}
 	for _, o := range rk.Options {
 		switch {
-		case !o.HasData || isRecommended(rk, o):
+		case !o.HasData || isFirst(rk, o) || o.Difference != nil && !o.Difference.Distinct:
 		case o.Ceiling:
 			h.Ceilings = append(h.Ceilings, slowerView{Volume: o.Volume, Ratio: ratioOrNone(o.VsBest), Figure: duration(o.Figure.MedianMS)})
 		default:
@@ -62,8 +65,11 @@ func optionRows(rk report.Recommendation) []optionView {
 		if o.HasData {
 			r.Median, r.CI, r.Ready = duration(o.Figure.MedianMS), ciText(o.Figure), duration(o.ReadyMS)
 			r.Ratio = ratioOrNone(o.VsBest)
-			if r.Recommended {
+			switch {
+			case r.Recommended:
 				r.Ratio = "recommended"
+			case o.Difference != nil && !o.Difference.Distinct, isFirst(rk, o):
+				r.Ratio += " (indistinguishable)"
 			}
 		}
 		if o.Restored {

@@ -154,7 +154,7 @@ func buildCompare(v *compare.Verdict) *compareView {
 		c.Rows = append(c.Rows, row)
 	}
 	c.Method = fmt.Sprintf("Mann–Whitney U test; a row regresses when p < %g and the median is slower by more than %g%%. "+
-		"Gate: the figure that decided the row. On a busy host (or a host of another speed), a change of the absolute time that the paired ratio does not share is no regression (gate: paired ratio); otherwise the row is inconclusive.",
+		"Gate: the figure that decided the row. A paired ratio that moved beyond what the host's change could explain decides on any host (gate: paired ratio); on a busy host (or a host of another speed), a change of the absolute time stands only when the paired ratio clears it beyond the host's reach, or it is far beyond what the host could add; otherwise the row is inconclusive.",
 		v.Alpha, v.ThresholdPct)
 	return c
 }

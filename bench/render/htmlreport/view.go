@@ -19,6 +19,7 @@ type pageView struct {
 	Env       envView
 	Warnings  []string
 	Charts    []chartSpec
+	Matrices  []matrixView
 	EChartsJS template.JS
 	AppJS     template.JS
 	CSS       template.CSS
@@ -59,6 +60,9 @@ type headlineView struct {
 	RTOMet, RTOAtRisk, RTOMissed []string
 	// NoData is true when no durable option came up.
 	NoData bool
+	// Tied, when set, says that the first-ranked option and these cannot
+	// be told apart: no winner is named, Recommended is only ranked first.
+	Tied string
 }
 
 // slowerView is one "slower" line of the verdict; Paired is its paired
@@ -85,6 +89,7 @@ func buildPage(m report.Model, o Options) pageView {
 		p.Simulated = p.Simulated || sv.Simulated
 		p.Scenarios = append(p.Scenarios, sv)
 	}
+	p.Matrices = buildMatrices(m.Matrices)
 	p.Compare = buildCompare(m.Verdict)
 	p.Failures = buildFailures(m.Records)
 	p.Env = buildEnv(m, groups)

@@ -15,6 +15,7 @@ func Markdown(w io.Writer, m Model) error {
 	var b strings.Builder
 	b.WriteString("## jsbench startup times\n\n")
 	markdownRecommendations(&b, m.Recommendations)
+	markdownMatrices(&b, m.Matrices)
 	if v := m.Verdict; v != nil {
 		markdownVerdict(&b, *v)
 	}

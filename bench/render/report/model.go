@@ -34,6 +34,9 @@ type Model struct {
 	// Recommendations say, per scenario, which storage to choose: the
 	// fastest durable option, ceilings shown apart (see Recommendation).
 	Recommendations []Recommendation `json:"recommendations,omitempty"`
+	// Matrices are the recovery matrices of the scenarios with failovers:
+	// storage × failure, and the storage that survives what it must.
+	Matrices []Matrix `json:"recovery_matrices,omitempty"`
 	// Calibrations compare each calibrated scenario's simulated start
 	// with the log it was calibrated from.
 	Calibrations []Calibration `json:"calibrations,omitempty"`
@@ -53,8 +56,9 @@ type Renderer func(w io.Writer, m Model) error
 func Build(current, baseline []results.Record, opts compare.Options) Model {
 	m := Model{Summaries: stats.Summarize(current, stats.Options{}), Records: current,
 		Paired: stats.Paired(current), Host: noise.Assess(current)}
-	m.Recommendations = recommend(m.Summaries, current)
+	m.Recommendations = recommend(m.Summaries, current, m.Paired)
 	m.Calibrations = calibrations(m.Recommendations, m.Summaries, current)
+	m.Matrices = matrices(m.Summaries, current)
 	if baseline != nil {
 		v := compare.Compare(baseline, current, opts)
 		m.Verdict = &v

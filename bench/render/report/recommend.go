@@ -33,6 +33,12 @@ type Recommendation struct {
 	// durable one with data; -1 when there is none. Volume names it.
 	Best   int    `json:"-"`
 	Volume string `json:"recommended,omitempty"`
+	// Tied are the durable options that cannot be told apart from the
+	// first-ranked one (stats.Distinguish: too few runs, overlapping
+	// intervals, a paired ratio that includes 1 or disagrees with the
+	// medians). With any, no winner is named: Volume stays empty and the
+	// text says they are indistinguishable.
+	Tied []string `json:"indistinguishable,omitempty"`
 }
 
 // Option is one storage option of a scenario.
@@ -55,12 +61,20 @@ type Option struct {
 	VsBest float64 `json:"vs_recommended,omitempty"`
 	// RTO is RTOMet, RTOAtRisk, RTOMissed or RTONone.
 	RTO string `json:"rto,omitempty"`
+	// Difference says whether this durable option is slower than the
+	// first-ranked one beyond noise; nil for that one and for ceilings.
+	Difference *stats.Difference `json:"difference,omitempty"`
 	// OK of Total measured runs came up.
 	OK    int `json:"runs_ok"`
 	Total int `json:"runs"`
 }
 
-// Recommended returns the recommended option, if there is one.
+// Decided tells whether the first-ranked option is a winner: every other
+// durable option is slower beyond noise.
+func (r Recommendation) Decided() bool { return r.Best >= 0 && len(r.Tied) == 0 }
+
+// Recommended returns the first-ranked durable option, if there is one:
+// the recommendation when Decided, else one of the indistinguishable.
 func (r Recommendation) Recommended() (Option, bool) {
 	if r.Best < 0 {
 		return Option{}, false
@@ -70,12 +84,49 @@ func (r Recommendation) Recommended() (Option, bool) {
 
 // recommend builds a recommendation per scenario, in the order the
 // summaries name them.
-func recommend(summaries []stats.Summary, records []results.Record) []Recommendation {
+func recommend(summaries []stats.Summary, records []results.Record, paired []stats.Pairing) []Recommendation {
 	var out []Recommendation
 	for _, sc := range groupByScenario(summaries) {
-		out = append(out, recommendScenario(sc, records))
+		r := recommendScenario(sc, records)
+		r.judgeDifferences(paired)
+		out = append(out, r)
 	}
 	return out
+}
+
+// judgeDifferences compares every other durable option with the
+// first-ranked one; those within noise are tied with it, and then no
+// winner is named.
+func (r *Recommendation) judgeDifferences(paired []stats.Pairing) {
+	best, ok := r.Recommended()
+	if !ok {
+		return
+	}
+	for i := range r.Options {
+		o := &r.Options[i]
+		if i == r.Best || !o.HasData || o.Ceiling {
+			continue
+		}
+		d := stats.Distinguish(best.Figure, o.Figure, pairingOf(paired, r.Scenario, best.Volume, o.Volume))
+		o.Difference = &d
+		if !d.Distinct {
+			r.Tied = append(r.Tied, o.Volume)
+		}
+	}
+	if len(r.Tied) > 0 {
+		r.Volume = ""
+	}
+}
+
+// pairingOf is the run-by-run pairing of volumes a and b in scenario, one
+// being the other's reference; nil when there is none.
+func pairingOf(paired []stats.Pairing, scenario, a, b string) *stats.Pairing {
+	for i, p := range paired {
+		if p.Scenario == scenario && (p.Volume == a && p.Reference == b || p.Volume == b && p.Reference == a) {
+			return &paired[i]
+		}
+	}
+	return nil
 }
 
 func recommendScenario(sc scenarioSummaries, records []results.Record) Recommendation {

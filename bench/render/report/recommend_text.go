@@ -13,10 +13,13 @@ import (
 func (r Recommendation) Lines() []string {
 	var lines []string
 	best, ok := r.Recommended()
-	if ok {
+	switch {
+	case ok && r.Decided():
 		lines = append(lines, fmt.Sprintf("Recommended for JENKINS_HOME: %s, the fastest durable storage: %s %s (%s).",
 			best.Volume, figureWhat(best), durationText(best.Figure.MedianMS), runsPhrase(best)))
-	} else {
+	case ok:
+		lines = append(lines, r.tiedLine(best))
+	default:
 		lines = append(lines, "No durable storage came up: none can be recommended; see the failed runs.")
 	}
 	var slower, ceilings, down []string
@@ -26,7 +29,7 @@ func (r Recommendation) Lines() []string {
 			down = append(down, o.Volume)
 		case o.Ceiling:
 			ceilings = append(ceilings, fmt.Sprintf("%s %s%s", o.Volume, durationText(o.Figure.MedianMS), vsText(o, ok)))
-		case i != r.Best:
+		case i != r.Best && (o.Difference == nil || o.Difference.Distinct):
 			slower = append(slower, fmt.Sprintf("%s %s (%s)", o.Volume, ratioText(o.VsBest), durationText(o.Figure.MedianMS)))
 		}
 	}
@@ -43,6 +46,21 @@ func (r Recommendation) Lines() []string {
 		lines = append(lines, rto)
 	}
 	return append(lines, subjectNote(r.Subject.Simulated, r.Subject.CalibratedFrom))
+}
+
+// tiedLine says that the first-ranked option and those tied with it
+// cannot be told apart, and why: no winner is named.
+func (r Recommendation) tiedLine(best Option) string {
+	names := []string{fmt.Sprintf("%s %s", best.Volume, durationText(best.Figure.MedianMS))}
+	var why []string
+	for _, o := range r.Options {
+		if o.Difference != nil && !o.Difference.Distinct {
+			names = append(names, fmt.Sprintf("%s %s", o.Volume, durationText(o.Figure.MedianMS)))
+			why = append(why, o.Volume+": "+o.Difference.Why)
+		}
+	}
+	return fmt.Sprintf("No fastest storage can be named: %s (%s, medians) are indistinguishable on these runs (%s); measure more runs to tell them apart.",
+		strings.Join(names, ", "), figureWhat(best), strings.Join(why, "; "))
 }
 
 func figureWhat(o Option) string {
@@ -116,7 +134,7 @@ func Recommend(w io.Writer, m Model) error {
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write recommendation: %w", err)
 	}
-	return nil
+	return matrixText(w, m.Matrices)
 }
 
 // tableWidth is the terminal width every line of the terminal output fits.

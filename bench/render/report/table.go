@@ -107,8 +107,10 @@ func orderForTable(r Recommendation) []Option {
 
 func storageLabel(o Option, r Recommendation) string {
 	switch {
-	case r.Best >= 0 && o.Volume == r.Options[r.Best].Volume:
+	case r.Decided() && o.Volume == r.Options[r.Best].Volume:
 		return o.Volume + " ★"
+	case o.Difference != nil && !o.Difference.Distinct, !r.Decided() && r.Best >= 0 && o.Volume == r.Options[r.Best].Volume:
+		return o.Volume + " ≈"
 	case o.Ceiling:
 		return o.Volume + " (ceiling)"
 	}

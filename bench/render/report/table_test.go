@@ -14,8 +14,10 @@ import (
 func tableRecords(subj results.Subject, volumes ...string) []results.Record {
 	var recs []results.Record
 	for i, v := range volumes {
-		for it := 1; it <= 3; it++ {
-			ready := float64(1000 * (i + 1) * it)
+		// Six runs each: enough for a 95 % interval of each median
+		// ([X(1), X(6)]) and of the paired ratio, which are apart.
+		for it := 1; it <= 6; it++ {
+			ready := float64(2000*(i+1) + it)
 			recs = append(recs, results.Record{Schema: results.SchemaV1, Scenario: "s", Subject: subj,
 				Volume: results.Volume{Name: v}, Iteration: it, Status: results.StatusOK, ReadyMS: ready,
 				Phases: []results.Phase{{Name: "war_extraction", DurationMS: ready / 2}}})
@@ -46,9 +48,10 @@ func TestTableNamesTheSubjectAndPutsVolumesInRows(t *testing.T) {
 			if strings.Contains(text, "SIMULATED CONTROLLER") != tt.simulated {
 				t.Errorf("simulated warning shown = %v, want %v:\n%s", !tt.simulated, tt.simulated, text)
 			}
-			// local: ready 1, 2, 3 s; nfs: 2, 4, 6 s, twice local's median;
-			// war extraction half of each: medians 1.00 and 2.00.
-			for _, want := range []string{"│ local ★ │ 2.00    │ 1.00×", "│ nfs     │ 4.00    │ 2.00×", "3/3",
+			// local: ready 2.001 … 2.006 s; nfs: 4.001 … 4.006 s, twice
+			// local's median (4003.5 / 2003.5 = 1.998); war extraction
+			// half of each: medians 1.00 and 2.00.
+			for _, want := range []string{"│ local ★ │ 2.00    │ 1.00×", "│ nfs     │ 4.00    │ 2.00×", "6/6",
 				"│ war extraction │ 1.00  │ 2.00 │", "Recommended for JENKINS_HOME: local"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("table lacks %q:\n%s", want, text)
@@ -142,7 +145,7 @@ func TestRestoreInsideReadyOnKubernetes(t *testing.T) {
 	subj := results.Subject{Kind: "sim", Simulated: true, Runtime: "kubernetes", Name: "jenkins-sim"}
 	var recs []results.Record
 	for _, v := range []string{"hostpath", "restored-s3"} {
-		for it := 1; it <= 3; it++ {
+		for it := 1; it <= 6; it++ {
 			r := results.Record{Schema: results.Schema, Scenario: "k8s", Subject: subj, Iteration: it,
 				Volume: results.Volume{Name: v, Kind: "local"}, Status: results.StatusOK, ReadyMS: 3000,
 				Phases: []results.Phase{{Name: "war_extraction", DurationMS: 500}}}

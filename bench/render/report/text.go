@@ -111,7 +111,7 @@ func warningLines(m Model) []string {
 	}
 	if v := m.Verdict; v != nil {
 		lines = append(lines, v.Warnings...)
-		for _, u := range v.Unusable {
+		for _, u := range v.UnusableLines() {
 			lines = append(lines, "unusable: "+u)
 		}
 	}

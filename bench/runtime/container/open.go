@@ -88,6 +88,9 @@ func (r *Runtime) resolve(l subject.Launch) (subject.Launch, error) {
 		}
 		l.Image, l.User = r.simImage, strconv.Itoa(subject.JenkinsUID)+":"+strconv.Itoa(subject.JenkinsGID)
 		l.Command = append([]string{subject.HTTPPortFlag(l.HTTPPort)}, l.SimArgs...)
+		if l.Cache != nil {
+			l.Command = append(l.Command, l.Cache.ContainerFlag())
+		}
 	case l.Kind == subject.KindImage && subject.IsStandIn(l.Image) && r.standInImage != "":
 		l.Image = r.standInImage
 	}

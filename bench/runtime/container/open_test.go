@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/moby/moby/api/types/container"
+
 	"github.com/jsbench/jsbench/bench/plan/subject"
 )
 
@@ -25,5 +27,21 @@ func TestResolve(t *testing.T) {
 	}
 	if _, err := (&Runtime{}).resolve(subject.Launch{Kind: subject.KindSim}); err == nil {
 		t.Error("a sim launch on a runtime opened without the simulated controller's image was accepted")
+	}
+}
+
+// TestCacheLayout: the Helm chart's webroot layout gives the container
+// the fresh cache directory at /var/jenkins_cache and the webroot there.
+func TestCacheLayout(t *testing.T) {
+	r := &Runtime{simImage: "jsbench/jenkins-sim:abc"}
+	l, err := r.resolve(subject.Launch{Kind: subject.KindSim, HomeDir: "/work/home", Cache: &subject.Cache{HostDir: "/work/cache-1"}})
+	want := []string{"--httpPort=8080", "--webroot=/var/jenkins_cache/war"}
+	if err != nil || !reflect.DeepEqual(l.Command, want) {
+		t.Fatalf("sim launch %+v (%v): want %q", l, err, want)
+	}
+	var hc container.HostConfig
+	r.request(l).HostConfigModifier(&hc)
+	if n := len(hc.Mounts); n != 2 || hc.Mounts[1].Source != "/work/cache-1" || hc.Mounts[1].Target != subject.ContainerCache {
+		t.Errorf("mounts %+v: want the home, then the cache at %s", hc.Mounts, subject.ContainerCache)
 	}
 }

@@ -48,6 +48,9 @@ func (r *Runtime) request(launch subject.Launch) testcontainers.ContainerRequest
 		},
 		HostConfigModifier: func(h *container.HostConfig) {
 			h.Mounts = append(h.Mounts, homeMount(launch))
+			if c := launch.Cache; c != nil { // the Helm chart's emptyDir: node-local, empty at every start
+				h.Mounts = append(h.Mounts, mount.Mount{Type: mount.TypeBind, Source: c.HostDir, Target: subject.ContainerCache})
+			}
 			h.PortBindings = network.PortMap{port: {{HostIP: loopback}}}
 			h.NanoCPUs = int64(launch.CPUs * 1e9)
 			h.Memory = launch.MemoryBytes

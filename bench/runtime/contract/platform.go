@@ -35,6 +35,10 @@ type PlatformReport struct {
 	// Facts join the volume's parameters (a restore's statistics).
 	Facts    map[string]string
 	Warnings []string
+	// Failover is what the platform knows of a failover's loss and
+	// recovery (nodes lost, outcome, restore, timers); the runner keeps
+	// the action it asked for and the downtime it measured.
+	Failover *results.Failover
 }
 
 // Failing is an optional ability of an Instance that can be lost on

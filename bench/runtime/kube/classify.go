@@ -205,3 +205,27 @@ func (e noted) String() string {
 	}
 	return s
 }
+
+// affinityConflicts are the scheduler's words for a pod whose volume is
+// bound to nodes it cannot use (kube-scheduler v1.34's VolumeBinding
+// plugin, and the older wording).
+var affinityConflicts = []string{"didn't match PersistentVolume's node affinity", "volume node affinity conflict"}
+
+// cannotFollow says why a failover's replacement will not come back, from
+// an event about it, or "" while it still may: the scheduler found its
+// volume bound to nodes it cannot use (a local volume on a lost or
+// cordoned node, a zonal volume in a lost zone). That is recorded at
+// once as the storage's answer to the failure, not waited out.
+func cannotFollow(failover bool, kind, reason, message string) string {
+	if !failover || kind != "Pod" || reason != "FailedScheduling" {
+		return ""
+	}
+	conflict := false
+	for _, words := range affinityConflicts {
+		conflict = conflict || strings.Contains(message, words)
+	}
+	if !conflict {
+		return ""
+	}
+	return "does not recover: the volume is bound to a node (or zone) the replacement cannot use, so it cannot follow the pod (" + strings.TrimSpace(message) + ")"
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -49,6 +50,9 @@ func Connect(ctx context.Context, k subject.Kubernetes) (*Cluster, error) {
 	if k.Kubeconfig != "" {
 		rules.ExplicitPath = k.Kubeconfig
 	}
+	if err := missingKubeconfig(k.Kubeconfig, os.Getenv(clientcmd.RecommendedConfigPathEnvVar)); err != nil {
+		return nil, fmt.Errorf("%w: %w; %s", ErrNoCluster, err, noClusterRemedy)
+	}
 	overrides := &clientcmd.ConfigOverrides{CurrentContext: k.Context}
 	loader := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(rules, overrides)
 	cfg, err := loader.ClientConfig()
@@ -71,6 +75,32 @@ func Connect(ctx context.Context, k subject.Kubernetes) (*Cluster, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// missingKubeconfig names the kubeconfig files that were asked for but do
+// not exist: the scenario's kubeconfig, or every file KUBECONFIG lists
+// (client-go skips missing ones silently and then says only that no
+// configuration was provided).
+func missingKubeconfig(explicit, env string) error {
+	if explicit != "" {
+		if _, err := os.Stat(explicit); err != nil {
+			return fmt.Errorf("kubernetes.kubeconfig %q: %w", explicit, err)
+		}
+		return nil
+	}
+	if env == "" {
+		return nil
+	}
+	paths := filepath.SplitList(env)
+	for _, p := range paths {
+		if _, err := os.Stat(p); err == nil {
+			return nil
+		}
+	}
+	if len(paths) == 1 {
+		return fmt.Errorf("KUBECONFIG names %q, which does not exist", env)
+	}
+	return fmt.Errorf("KUBECONFIG names %q, none of which exists", env)
 }
 
 // ping asks the API server for its version.

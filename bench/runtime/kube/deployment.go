@@ -44,6 +44,13 @@ type deployment struct {
 	proxyErr  error
 	stopOnce  sync.Once
 	stopErr   error
+
+	// pending are the restorations of the cluster a failover registered
+	// (settle.go), run before the next failover.
+	pendingMu sync.Mutex
+	pending   []pendingRestore
+	// timers are the cluster's timers, read once (failreport.go).
+	timers timersOnce
 }
 
 // start watches, then creates the objects in dependency order, pushing

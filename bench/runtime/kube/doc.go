@@ -6,7 +6,10 @@
 // scheduled, volume attachment asked for and attached, restore init
 // container, image, container started) on jsbench's clock, streams the controller's log through the
 // API server, answers /login through the API server's pod proxy, loses the
-// pod on purpose for failover runs, and deletes everything it created.
+// pod on purpose for failover runs — deleted, drained, or its node or
+// zone powered off by the scenario's command and recovered by the path
+// it names (nodeloss.go), the cluster given back after each (settle.go)
+// — and deletes everything it created.
 // It implements bench/measure/runner's Runtime, Instance, Platform and Failing.
 //
 // It is the only package that links client-go, as bench/runtime/container is the

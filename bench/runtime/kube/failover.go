@@ -20,9 +20,14 @@ import (
 var ErrNoOtherNode = errors.New("no other schedulable node for the replacement")
 
 // Fail loses the running controller as fo says — its pod deleted (with
-// the given grace) or its node cordoned and the pod evicted — and returns
-// the replacement the StatefulSet makes, timed from the request.
+// the given grace), its node cordoned and the pod evicted, its node or
+// its whole zone powered off — and returns the replacement the
+// StatefulSet makes, timed from the request. What an earlier failover of
+// the run changed (a node off, cordoned or tainted) is given back first.
 func (i *Instance) Fail(ctx context.Context, fo subject.Failover) (contract.Instance, error) {
+	if err := i.d.settle(ctx); err != nil {
+		return nil, fmt.Errorf("give the cluster back after the last failover: %w", err)
+	}
 	old := i.tl.snapshot()
 	if old.pod == nil {
 		return nil, fmt.Errorf("no running pod to lose")
@@ -36,13 +41,14 @@ func (i *Instance) Fail(ctx context.Context, fo subject.Failover) (contract.Inst
 	tl.failover, tl.oldUID, tl.oldNode, tl.pvName = true, old.pod.UID, old.pod.Spec.NodeName, old.pvName
 	tl.step(stepDeleteRequested, tl.origin, nil)
 	i.d.w.replace(tl)
-	next := i.d.instance(tl)
 	var err error
 	switch fo.Action {
 	case subject.FailoverDelete:
 		err = i.d.deletePod(ctx, old.pod.UID, fo.GraceSeconds())
 	case subject.FailoverDrain:
 		err = i.d.drain(ctx, old.pod.Spec.NodeName, fo.GraceSeconds())
+	case subject.FailoverNodeLoss, subject.FailoverZoneLoss:
+		err = i.d.loseNodes(ctx, tl, fo, old.pod.Spec.NodeName)
 	default:
 		err = fmt.Errorf("unknown failover action %q", fo.Action)
 	}
@@ -52,7 +58,7 @@ func (i *Instance) Fail(ctx context.Context, fo subject.Failover) (contract.Inst
 		tl.mu.Unlock()
 		return nil, err
 	}
-	return next, nil
+	return i.d.instance(tl), nil
 }
 
 func (d *deployment) deletePod(ctx context.Context, uid types.UID, grace *int64) error {
@@ -72,9 +78,9 @@ func (d *deployment) drain(ctx context.Context, node string, grace *int64) error
 	if _, err := nodes.Patch(ctx, node, types.StrategicMergePatchType, patch, metav1.PatchOptions{}); err != nil {
 		return fmt.Errorf("cordon node %s: %w", node, err)
 	}
-	d.stack.Push("cordon of node "+node, func(ctx context.Context) error {
+	d.restoreLater("cordon of node "+node, func(ctx context.Context) error {
 		_, err := nodes.Patch(ctx, node, types.StrategicMergePatchType, []byte(`{"spec":{"unschedulable":false}}`), metav1.PatchOptions{})
-		return err
+		return ignoreNotFound(err)
 	})
 	ev := &policyv1.Eviction{ObjectMeta: metav1.ObjectMeta{Name: podName(d.plan.name), Namespace: d.c.Namespace},
 		DeleteOptions: &metav1.DeleteOptions{GracePeriodSeconds: grace}}

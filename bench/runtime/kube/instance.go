@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jsbench/jsbench/bench/observe/jenkinslog"
+	"github.com/jsbench/jsbench/bench/plan/subject"
 	"github.com/jsbench/jsbench/bench/runtime/contract"
 )
 
@@ -176,6 +177,9 @@ func (i *Instance) watchPending() {
 	defer tick.Stop()
 	for {
 		v := i.tl.snapshot()
+		if v.loss != nil && v.loss.recovery == subject.RecoveryNone {
+			return // recoverNodes bounds it, with the reason that fits
+		}
 		if reason := stuckReason(v.pod, v.claim, v.events); reason != "" {
 			i.tl.mu.Lock()
 			i.tl.fail(reason + " (for longer than the pending timeout, " + i.d.pendingTimeout.String() + ")")

@@ -14,9 +14,10 @@ import (
 
 // TestMultiAttachFailsTheStart plays a Multi-Attach error — a
 // ReadWriteOnce volume still attached to the node a pod was lost on — to
-// the watcher through a fake API server, since a single-node cluster
-// cannot produce one: the start must fail once the pending timeout has
-// passed, with the attach controller's message.
+// the watcher through a fake API server, so that the classification is
+// checked without a cluster (TestMultiAttach produces a real one on two
+// nodes): the start must fail once the pending timeout has passed, with
+// the attach controller's message.
 func TestMultiAttachFailsTheStart(t *testing.T) {
 	api := fake.NewClientset()
 	c := &Cluster{Client: api, Namespace: "jsbench", Server: "fake"}

@@ -64,6 +64,12 @@ func buildPlan(l subject.Launch, in planInput) (plan, error) {
 			return plan{}, fmt.Errorf("home %q is a directory on this machine, but no node of the cluster is this machine: volume kinds local, tmpfs, emulated and path need jsbench to run on a node; use kind pvc", l.HomeDir)
 		}
 		p.pv = hostVolume(p, l.HomeDir, in.node)
+		if l.Restore != nil {
+			// Local disk restored by an init container on whichever node
+			// the pod lands: the directory stands for every node's disk,
+			// told apart by the restore's node marker.
+			p.pv.Spec.NodeAffinity = nil
+		}
 		p.claim = hostClaim(p)
 	default:
 		return plan{}, fmt.Errorf("the Kubernetes runtime needs a volume with a host directory or a claim; kind of volume not supported on Kubernetes")
@@ -174,6 +180,7 @@ func podTemplate(l subject.Launch, in planInput, p plan) (corev1.PodTemplateSpec
 		AutomountServiceAccountToken: ptr.To(false),
 		EnableServiceLinks:           ptr.To(false),
 	}
+	withCache(&spec, l)
 	sc, err := securityContext(l.User)
 	if err != nil {
 		return corev1.PodTemplateSpec{}, err

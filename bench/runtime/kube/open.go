@@ -125,6 +125,9 @@ func (r *Runtime) resolve(l subject.Launch) (subject.Launch, error) {
 	}
 	l.User = strconv.Itoa(subject.JenkinsUID) + ":" + strconv.Itoa(subject.JenkinsGID)
 	l.Command = append([]string{subject.HTTPPortFlag(l.HTTPPort)}, l.SimArgs...)
+	if l.Cache != nil {
+		l.Command = append(l.Command, l.Cache.ContainerFlag())
+	}
 	return l, nil
 }
 

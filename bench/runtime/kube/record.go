@@ -34,6 +34,12 @@ type timeline struct {
 	pod         *corev1.Pod
 	claim       *corev1.PersistentVolumeClaim
 	failure     string
+	// notRecovered marks a failure the cluster cannot get past on this
+	// storage (failovers): a volume bound to a lost node, a StatefulSet
+	// waiting for a pod no kubelet will confirm.
+	notRecovered bool
+	// loss describes a node or zone loss; nil for other starts.
+	loss        *lossFacts
 	startedOnce sync.Once
 	// started is closed when the controller's container has started (or
 	// already ended); exited when the start has failed for good.
@@ -86,7 +92,12 @@ func (t *timeline) snapshot() timelineView {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	v := timelineView{origin: t.origin, failover: t.failover, steps: append([]results.Step(nil), t.steps...),
-		events: append([]noted(nil), t.events...), failure: t.failure, pvName: t.pvName}
+		events: append([]noted(nil), t.events...), failure: t.failure, pvName: t.pvName,
+		notRecovered: t.notRecovered, oldNode: t.oldNode}
+	if t.loss != nil {
+		l := *t.loss
+		v.loss = &l
+	}
 	if t.pod != nil {
 		v.pod = t.pod.DeepCopy()
 	}
@@ -94,6 +105,15 @@ func (t *timeline) snapshot() timelineView {
 		v.claim = t.claim.DeepCopy()
 	}
 	return v
+}
+
+// lossFacts is what a node or zone loss did: its recovery path and
+// delay, the nodes powered off and their zone.
+type lossFacts struct {
+	recovery string
+	after    time.Duration
+	nodes    []string
+	zone     string
 }
 
 // timelineView is a copy of a timeline at one moment.
@@ -104,8 +124,12 @@ type timelineView struct {
 	events   []noted
 	failure  string
 	pvName   string
-	pod      *corev1.Pod
-	claim    *corev1.PersistentVolumeClaim
+	// notRecovered, oldNode and loss are the timeline's (failovers).
+	notRecovered bool
+	oldNode      string
+	loss         *lossFacts
+	pod          *corev1.Pod
+	claim        *corev1.PersistentVolumeClaim
 }
 
 // at is the moment a milestone was received, zero when it was not.

@@ -69,6 +69,7 @@ func (i *Instance) Report(ctx context.Context) contract.PlatformReport {
 			rep.Failure += "; log: " + tail
 		}
 	}
+	rep.Failover = d.failoverFacts(ctx, v, rep.Facts)
 	return rep
 }
 
@@ -116,6 +117,9 @@ func (d *deployment) restoreFacts(ctx context.Context) (map[string]string, strin
 	var texts []string
 	for _, l := range lines {
 		texts = append(texts, l.Text)
+		if facts, ok := keptStats(l.Text); ok {
+			return facts, ""
+		}
 		stats, ok := strings.CutPrefix(l.Text, snapshot.StatsLinePrefix)
 		if !ok {
 			continue

@@ -19,6 +19,8 @@ const (
 	// loopback address in a source or endpoint is the node's own, which a
 	// pod reaches at its host IP.
 	hostIPVar = "JSBENCH_HOST_IP"
+	// nodeNameVar holds the pod's node in the init container.
+	nodeNameVar = "JSBENCH_NODE_NAME"
 	// sourceVolume names the hostPath volume holding a file source.
 	sourceVolume = "snapshot-source"
 )
@@ -36,6 +38,8 @@ var (
 func restoreInit(r homemount.Restore, in planInput, p plan) (corev1.Container, *corev1.Secret, []corev1.Volume) {
 	env := []corev1.EnvVar{{Name: hostIPVar, ValueFrom: &corev1.EnvVarSource{
 		FieldRef: &corev1.ObjectFieldSelector{FieldPath: "status.hostIP"},
+	}}, {Name: nodeNameVar, ValueFrom: &corev1.EnvVarSource{
+		FieldRef: &corev1.ObjectFieldSelector{FieldPath: "spec.nodeName"},
 	}}}
 	for _, name := range s3Plain {
 		if v := in.getenv(name); v != "" {
@@ -58,8 +62,11 @@ func restoreInit(r homemount.Restore, in planInput, p plan) (corev1.Container, *
 	ctr := corev1.Container{
 		Name:  restoreContainer,
 		Image: in.restoreImage,
-		Args: []string{"--clean", "--uid", strconv.Itoa(r.UID), "--gid", strconv.Itoa(r.GID),
-			nodeReachable(r.Source), restoreMount},
+		// The rule of a recovering controller's init container: restore a
+		// missing or empty home, keep one that survived on this node
+		// (cmd/jsbench-restore's keepRule).
+		Args: append(keepArgs(p), "--uid", strconv.Itoa(r.UID), "--gid", strconv.Itoa(r.GID),
+			nodeReachable(r.Source), restoreMount),
 		Env:             env,
 		VolumeMounts:    []corev1.VolumeMount{{Name: homeVolume, MountPath: restoreMount}},
 		ImagePullPolicy: pullPolicy(in.restoreImage, ""),
@@ -75,6 +82,16 @@ func restoreInit(r homemount.Restore, in planInput, p plan) (corev1.Container, *
 		ctr.VolumeMounts = append(ctr.VolumeMounts, corev1.VolumeMount{Name: sourceVolume, MountPath: dir, ReadOnly: true})
 	}
 	return ctr, secret, vols
+}
+
+// keepArgs are the restore's rule: keep a home that survived, restore a
+// missing or empty one; on node-local disk (a hostPath home) also restore
+// one that another node left, told by the node it names.
+func keepArgs(p plan) []string {
+	if p.pv == nil {
+		return []string{"--keep-home"}
+	}
+	return []string{"--keep-home", "--node", "$(" + nodeNameVar + ")"}
 }
 
 // nodeReachable rewrites a URL whose host is a loopback address to the

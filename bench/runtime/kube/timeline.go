@@ -26,7 +26,11 @@ const (
 )
 
 // phaseOf names the phase that ends at each milestone, in the order the
-// phases are listed in results: the loss of the old pod (failovers), the
+// phases are listed in results: for a node or zone loss, the time until
+// the cluster noticed (power-off to the node NotReady) and the wait for
+// the recovery path's action (NotReady to the forced deletion, the
+// out-of-service taint or the Node deleted); the loss of the old pod
+// (failovers: to the pod object gone), the
 // snapshot a moved home is restored from (moves between classes), the
 // claim (its provisioning: created to bound), scheduling, the wait for
 // the attach/detach controller to ask for the volume's attachment (its
@@ -40,6 +44,8 @@ const (
 // milestone received before its own, so that they add up to the start
 // of the controller's container.
 var phaseOf = []struct{ step, phase string }{
+	{stepNodeNotReady, "node_detect"},
+	{stepRecoveryAction, "recovery_wait"},
 	{stepPodGone, "terminating"},
 	{stepVolumeDetached, "detach"},
 	{stepSnapshotReady, "snapshot"},
@@ -58,6 +64,7 @@ var phaseOf = []struct{ step, phase string }{
 var (
 	failoverOnly = map[string]bool{"terminating": true, "detach": true}
 	moveOnly     = map[string]bool{"snapshot": true}
+	nodeLossOnly = map[string]bool{"node_detect": true, "recovery_wait": true}
 )
 
 // phases turns the milestones received into the platform's phases,
@@ -66,7 +73,8 @@ var (
 // milestone may be received after one that follows it (the controller's
 // image reported before the restore's end): it is then taken to have
 // happened by the later one's receipt, and its phase ends there.
-// pod_created and init_started are recorded but end no phase.
+// pod_created, init_started, power_off, node_tainted and
+// pod_marked_for_deletion are recorded but end no phase.
 func phases(steps []results.Step, failover, move bool) []results.Phase {
 	at := map[string]float64{}
 	for _, s := range steps {
@@ -74,6 +82,7 @@ func phases(steps []results.Step, failover, move bool) []results.Phase {
 			at[s.Name] = s.OffsetMS
 		}
 	}
+	_, nodeLoss := at[stepPowerOff]
 	effective := map[string]float64{}
 	next := math.Inf(1)
 	for i := len(phaseOf) - 1; i >= 0; i-- {
@@ -85,7 +94,7 @@ func phases(steps []results.Step, failover, move bool) []results.Phase {
 	var out []results.Phase
 	prev := 0.0
 	for _, p := range phaseOf {
-		if failoverOnly[p.phase] && !failover || moveOnly[p.phase] && !move {
+		if failoverOnly[p.phase] && !failover || moveOnly[p.phase] && !move || nodeLossOnly[p.phase] && !nodeLoss {
 			continue
 		}
 		end, ok := effective[p.step]

@@ -40,6 +40,21 @@ func TestPhases(t *testing.T) {
 				{"container_start", 3000, 1000, false}},
 		},
 		{
+			// The nfs-lan force-delete node loss of make bench-k8s, rounded:
+			// the node NotReady 44.6 s after the power-off, the pod
+			// force-deleted 10 s later, its object gone at once.
+			name:     "node loss recovered by a forced deletion",
+			failover: true,
+			steps: []results.Step{step(stepDeleteRequested, 0), step(stepPowerOff, 500), step(stepNodeNotReady, 44600),
+				step(stepNodeTainted, 44600), step(stepRecoveryAction, 54700), step(stepPodMarked, 54700), step(stepPodGone, 54710),
+				step(stepPodCreated, 54720), step(stepPodScheduled, 54750), step(stepSandboxReady, 56000), step(stepImageReady, 56000),
+				step(stepContainerStarted, 56500)},
+			want: []want{{"node_detect", 0, 44600, false}, {"recovery_wait", 44600, 10100, false}, {"terminating", 54700, 10, false},
+				{"detach", 0, 0, true}, {"pvc_bind", 0, 0, true}, {"schedule", 54710, 40, false}, {"attach_wait", 0, 0, true},
+				{"attach", 0, 0, true}, {"pod_setup", 54750, 1250, false}, {"init_restore", 0, 0, true}, {"image", 56000, 0, false},
+				{"container_start", 56000, 500, false}},
+		},
+		{
 			name:     "failover on the same node: no claim, no detach, no attach",
 			failover: true,
 			steps: []results.Step{step(stepDeleteRequested, 0), step(stepPodGone, 3000), step(stepPodCreated, 3050),

@@ -94,6 +94,9 @@ func (w *watcher) onPod(obj any, deleted bool, at time.Time) {
 	defer t.mu.Unlock()
 	switch {
 	case pod.UID == t.oldUID:
+		if pod.DeletionTimestamp != nil {
+			t.step(stepPodMarked, at, apiTime(*pod.DeletionTimestamp))
+		}
 		if deleted {
 			t.step(stepPodGone, at, nil)
 		}
@@ -194,6 +197,10 @@ func (w *watcher) onEvent(obj any, deleted bool, at time.Time) {
 		return // about an earlier start of the same objects
 	}
 	t.note(ev.UID, noted{Type: ev.Type, Reason: ev.Reason, Kind: o.Kind, Object: o.Name, Message: strings.TrimSpace(ev.Message), Count: ev.Count})
+	if reason := cannotFollow(t.failover, o.Kind, ev.Reason, ev.Message); reason != "" {
+		t.notRecovered = true
+		t.fail(reason)
+	}
 }
 
 // onAttachment records the volume's attachment to the pod's node — the

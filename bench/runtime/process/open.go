@@ -75,6 +75,9 @@ func (r *Runtime) resolve(l subject.Launch) (subject.Launch, error) {
 			return l, fmt.Errorf("no simulated controller: the process runtime was not opened for a sim subject")
 		}
 		l.Command = append([]string{r.simBinary, "--war=" + r.simWar}, l.SimArgs...)
+		if l.Cache != nil {
+			l.Command = append(l.Command, l.Cache.HostFlag())
+		}
 	}
 	if l.HTTPPort == 0 {
 		port, err := FreePort()

@@ -101,6 +101,7 @@ func (c *controller) startContainer(ctx context.Context) error {
 	c.log.log(threadMain, levelInfo, "hudson.WebAppMain#contextInitialized", "Jenkins home directory: %s found at: %s", c.cfg.Home, c.cfg.HomeSource)
 	_ = os.MkdirAll(c.cfg.Home, 0o755) // as WebAppMain; what fails to be written later reports why
 	c.recordBootAttempt()
+	c.loadWebapp()
 	c.log.log(threadMain, levelInfo, "o.e.j.s.handler.ContextHandler#doStart",
 		"Started oeje9n.ContextHandler$CoreContextHandler@%x{Jenkins v%s,/,b=file://%s/,a=AVAILABLE,h=oeje9n.ContextHandler$CoreContextHandler$CoreToNestedHandler@%x{STARTED}}",
 		c.contextID, Version, c.cfg.Webroot, c.handlerID)

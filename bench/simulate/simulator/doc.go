@@ -13,8 +13,11 @@
 // then 200 on / and /login.
 //
 // What it does: Winstone's WAR extraction into the webroot (skipped when
-// its .timestamp matches the WAR), the web application's boot attempt
-// record, secret.key, plugin listing, explosion (unless .timestamp2
+// its .timestamp matches the WAR; the webroot is the home's war/ unless
+// --webroot puts it elsewhere, as the Helm chart puts it on an emptyDir),
+// the web application's boot attempt record, the reading of its class
+// path (every jar of the webroot's WEB-INF/lib, at every start),
+// secret.key, plugin listing, explosion (unless .timestamp2
 // matches) and manifest reads, loading every plugin's jars, descriptor and
 // global config reads, loading every job (config.xml, nextBuildNumber,
 // builds/legacyIds, the builds listing) on 2 × CPUs reactor threads with

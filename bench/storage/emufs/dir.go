@@ -9,10 +9,11 @@ import (
 )
 
 // listingTrips is how many FUSE round trips a listing's first readdir
-// round trip stands for: the kernel also opens the directory and asks
-// once more for the entries after the last (an empty reply ends the
-// listing), where an NFS client sends one READDIRPLUS.
-const listingTrips = 3
+// round trip stands for: the kernel also asks once more for the entries
+// after the last (an empty reply ends the listing), where an NFS client
+// sends one READDIRPLUS. Opening the directory is a round trip of its
+// own, which pays the close-to-open revalidation (OpendirHandle).
+const listingTrips = 2
 
 // dirStream is what the loopback's directory handle offers.
 type dirStream interface {

@@ -60,8 +60,13 @@ func (n *node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*fs
 	}
 	defer n.s.simple(opLookup, n.s.p.Metadata).wait()
 	child, errno := n.LoopbackNode.Lookup(ctx, name, out)
-	if errno == 0 {
+	switch errno {
+	case 0:
 		fresh(child)
+	case syscall.ENOENT:
+		if n.s.p.Cache.Negative > 0 {
+			n.s.negatives.add(n.EmbeddedInode(), name)
+		}
 	}
 	return child, errno
 }
@@ -144,7 +149,12 @@ func (n *node) Tmpfile(ctx context.Context, flags, mode uint32, out *fuse.EntryO
 	return child, n.s.newFile(fh, child.StableAttr().Ino), fuseFlags, 0
 }
 
+// OpendirHandle pays the close-to-open revalidation as Open does: an NFS
+// client revalidates a directory's attributes when it is opened too
+// (nfs_lookup_verify_inode forces a GETATTR for regular files and
+// directories alike unless the mount says nocto).
 func (n *node) OpendirHandle(ctx context.Context, flags uint32) (fs.FileHandle, uint32, syscall.Errno) {
+	defer n.s.simple(opOpendir, n.s.p.Open).wait()
 	fh, fuseFlags, errno := n.LoopbackNode.OpendirHandle(ctx, flags)
 	if errno != 0 {
 		return nil, 0, errno

@@ -15,6 +15,8 @@ type shaper struct {
 	iops       *bucket
 	lazy       *lazyBlocks
 	stats      counters
+	// negatives are names looked up and found missing, for NewClient.
+	negatives negatives
 	// dataPath is how the mount moves file data, set once at mount.
 	dataPath DataPath
 	// compensation is the round trip taken off each delay, in

@@ -15,6 +15,7 @@ const (
 	opLookup opcode = iota
 	opGetattr
 	opOpen
+	opOpendir
 	opReaddir
 	opRead
 	opWrite
@@ -33,7 +34,7 @@ const (
 )
 
 var opNames = [opCount]string{
-	"lookup", "getattr", "open", "readdir", "read", "write", "create", "mkdir", "rmdir",
+	"lookup", "getattr", "open", "opendir", "readdir", "read", "write", "create", "mkdir", "rmdir",
 	"unlink", "rename", "setattr", "link", "symlink", "mknod", "flush", "fsync",
 }
 
@@ -46,7 +47,7 @@ func (o opcode) String() string {
 }
 
 // Stats is what a mounted file system served and what it injected, per
-// operation: lookup, getattr, open, readdir (round trips of listings),
+// operation: lookup, getattr, open, opendir, readdir (round trips of listings),
 // read, write, create, mkdir, rmdir, unlink, rename, setattr, link,
 // symlink, mknod, flush, fsync. Operations never served are absent.
 type Stats struct {

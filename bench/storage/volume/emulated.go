@@ -165,6 +165,22 @@ func (v *emulatedVolume) MarkRestored(p Prepared) error {
 	return nil
 }
 
+// NewClient makes the mount of a prepared home a client that has just
+// mounted the volume (see emufs.Server.NewClient): the runner calls it
+// when a new controller replaces the last on the same home, as the new
+// pod's kubelet or the new container's volume driver would mount it
+// (volume.Remounted).
+func (v *emulatedVolume) NewClient(p Prepared) error {
+	v.mu.Lock()
+	srv, ok := v.servers[p.HostDir]
+	v.mu.Unlock()
+	if !ok {
+		return fmt.Errorf("start a new client on %q: not an emulated volume of this run", p.HostDir)
+	}
+	srv.NewClient()
+	return nil
+}
+
 // profileOption reads the profile option: a shipped profile's name or a
 // mapping describing a custom one.
 func profileOption(volumeName string, opts *Options) emufs.Profile {

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/jsbench/jsbench/bench/lifecycle/cleanup"
 	"github.com/jsbench/jsbench/bench/storage/homemount"
@@ -23,12 +24,21 @@ import (
 //	  profile: ebs-snapshot-lazy
 //	max_bytes: 20Gi                             # optional: most the restore may write
 //	keep_privileges: false                      # optional: keep setuid/setgid bits
+//	backup_every: 24h                           # optional: how often the backup is taken
 //
+// backup_every says how old the restored backup is when a controller
+// needs it: a failure lands anywhere between two backups, so a restore
+// loses on average half of it and at most all of it (the changes since
+// the last backup). Reports show that loss beside the recovery time.
 // S3 is reached with the usual AWS environment (AWS_ACCESS_KEY_ID,
 // AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL_S3). A relative
 // file path is relative to the working directory. The target must give a
 // host directory: an NFS or EFS target needs mount: host.
 type snapshotKind struct{}
+
+// ParamBackupEvery is the parameter a snapshot volume records its
+// backup interval under (a Go duration, "24h0m0s").
+const ParamBackupEvery = "backup_every"
 
 type snapshotVolume struct {
 	name   string
@@ -37,6 +47,8 @@ type snapshotVolume struct {
 	// maxBytes and keepPrivileges bound the restore (restoreOptions).
 	maxBytes       int64
 	keepPrivileges bool
+	// backupEvery is the backup interval, 0 when the scenario gives none.
+	backupEvery time.Duration
 }
 
 // restoreMarker is implemented by targets that treat restored files
@@ -55,6 +67,9 @@ func (snapshotKind) Configure(name string, opts *Options) Volume {
 		v.source = src
 	}
 	v.maxBytes, v.keepPrivileges = restoreOptions(opts)
+	if v.backupEvery = opts.Duration("backup_every", 0); v.backupEvery < 0 {
+		opts.Problemf("backup_every", v.backupEvery.String(), "want the interval between backups, such as 24h or 1h")
+	}
 	v.target = configureTarget(name, opts)
 	return v
 }
@@ -95,6 +110,9 @@ func (v *snapshotVolume) Params() map[string]string {
 	}
 	if v.keepPrivileges {
 		params["keep_privileges"] = "true"
+	}
+	if v.backupEvery > 0 {
+		params[ParamBackupEvery] = v.backupEvery.String()
 	}
 	for key, value := range v.target.Params() {
 		params["target."+key] = value
@@ -143,6 +161,15 @@ func (v *snapshotVolume) OpStats(p Prepared) (map[string]OpCount, bool) {
 		return c.OpStats(p)
 	}
 	return nil, false
+}
+
+// NewClient starts the client side of an emulated target over
+// (volume.Remounted); other targets have none.
+func (v *snapshotVolume) NewClient(p Prepared) error {
+	if r, ok := v.target.(Remounted); ok {
+		return r.NewClient(p)
+	}
+	return nil
 }
 
 // deferRestore describes the restore for the runtime to make (a

@@ -101,6 +101,15 @@ type Counted interface {
 	OpStats(p Prepared) (map[string]OpCount, bool)
 }
 
+// Remounted is implemented by volumes whose client side can start over
+// (emulated volumes): a replacement controller — a new pod, a new
+// container — mounts a network volume anew and meets a cold client
+// cache, while the home's mount on this machine outlives it. The runner
+// calls NewClient when it replaces a controller on the same home.
+type Remounted interface {
+	NewClient(p Prepared) error
+}
+
 // OpCount is the count of one file operation and the latency injected
 // into it in all.
 type OpCount struct {
