@@ -7,6 +7,8 @@ import (
 	"testing"
 )
 
+// TestReportHTML renders the page for two volumes drawn from the same
+// distribution: the page must name no winner between them.
 func TestReportHTML(t *testing.T) {
 	dir := t.TempDir()
 	cur := writeSuite(t, filepath.Join(dir, "results"), 1, 6, 20000, "local", "nfs")
@@ -26,7 +28,7 @@ func TestReportHTML(t *testing.T) {
 		want []string
 	}{
 		{"page", []string{"report", "--format", "html", cur}, 0,
-			[]string{"<!DOCTYPE html>", "the fastest durable storage", "20.10.24", `id="s1-waterfall"`}},
+			[]string{"<!DOCTYPE html>", "No fastest storage can be named", "20.10.24", `id="s1-waterfall"`}},
 		{"with history", []string{"report", "--format", "html", "--history", history, cur}, 0,
 			[]string{`id="s1-trend"`, "nightly"}},
 		{"history without html", []string{"report", "--history", history, cur}, exitUnusable,

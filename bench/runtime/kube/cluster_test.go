@@ -3,12 +3,14 @@ package kube_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"testing"
 	"time"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/types"
 
 	"github.com/jsbench/jsbench/bench/plan/subject"
 	"github.com/jsbench/jsbench/bench/runtime/contract"
@@ -48,14 +50,14 @@ func TestStartOnHostPathVolume(t *testing.T) {
 	for _, p := range rep.Phases {
 		names = append(names, p.Name)
 	}
-	if want := []string{"pvc_bind", "schedule", "attach", "pod_setup", "init_restore", "image", "container_start"}; !slices.Equal(names, want) {
+	if want := []string{"pvc_bind", "schedule", "attach_wait", "attach", "pod_setup", "init_restore", "image", "container_start"}; !slices.Equal(names, want) {
 		t.Errorf("phases %v, want %v", names, want)
 	}
 	for _, p := range rep.Phases {
 		if p.DurationMS < 0 {
 			t.Errorf("phase %s lasts %.1f ms", p.Name, p.DurationMS)
 		}
-		if (p.Name == "attach" || p.Name == "init_restore") != p.Skipped {
+		if (p.Name == "attach_wait" || p.Name == "attach" || p.Name == "init_restore") != p.Skipped {
 			t.Errorf("phase %s skipped = %v: a hostPath volume has no attach, and no restore was asked", p.Name, p.Skipped)
 		}
 	}
@@ -96,27 +98,42 @@ func TestFailover(t *testing.T) {
 	}
 }
 
-// TestDrainNeedsAnotherNode refuses a drain on a cluster with one node:
-// the controller could not come back anywhere.
+// TestDrainNeedsAnotherNode refuses a drain when no other node could
+// take the controller: on a cluster of several nodes the others are
+// cordoned for the test (and uncordoned after it), so the pod's node is
+// the only schedulable one.
 func TestDrainNeedsAnotherNode(t *testing.T) {
 	c, k := cluster(t)
+	rt := kube.New(restoreImage(t))
+	inst := start(t, rt, c, simLaunch(t, k))
+	untilUp(t, inst)
+	node := inst.(contract.Platform).Report(context.Background()).Kubernetes.Node
 	nodes, err := c.Client.CoreV1().Nodes().List(context.Background(), metav1.ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(nodes.Items) > 1 {
-		t.Skipf("the cluster has %d nodes; this test needs one", len(nodes.Items))
+	for _, n := range nodes.Items {
+		if n.Name != node && !n.Spec.Unschedulable {
+			setUnschedulable(t, c, n.Name, true)
+			t.Cleanup(func() { setUnschedulable(t, c, n.Name, false) })
+		}
 	}
-	rt := kube.New(restoreImage(t))
-	inst := start(t, rt, c, simLaunch(t, k))
-	untilUp(t, inst)
 	_, err = inst.(contract.Failing).Fail(context.Background(), subject.Failover{Action: subject.FailoverDrain, Label: "drain"})
 	if !errors.Is(err, kube.ErrNoOtherNode) {
-		t.Fatalf("drain on one node: %v, want ErrNoOtherNode", err)
+		t.Fatalf("drain with no other schedulable node: %v, want ErrNoOtherNode", err)
 	}
-	n, err := c.Client.CoreV1().Nodes().Get(context.Background(), nodes.Items[0].Name, metav1.GetOptions{})
+	n, err := c.Client.CoreV1().Nodes().Get(context.Background(), node, metav1.GetOptions{})
 	if err != nil || n.Spec.Unschedulable {
-		t.Errorf("the node was cordoned by a refused drain (%v)", err)
+		t.Errorf("node %s was cordoned by a refused drain (%v)", node, err)
+	}
+}
+
+// setUnschedulable cordons or uncordons a node.
+func setUnschedulable(t *testing.T, c *kube.Cluster, node string, cordon bool) {
+	t.Helper()
+	patch := fmt.Sprintf(`{"spec":{"unschedulable":%t}}`, cordon)
+	if _, err := c.Client.CoreV1().Nodes().Patch(context.Background(), node, types.StrategicMergePatchType, []byte(patch), metav1.PatchOptions{}); err != nil {
+		t.Errorf("cordon %s = %t: %v", node, cordon, err)
 	}
 }
 

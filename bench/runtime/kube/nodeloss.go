@@ -241,6 +241,9 @@ func (d *deployment) recoveryAction(ctx context.Context, tl *timeline, fo subjec
 	tl.mu.Lock()
 	uid := tl.oldUID
 	tl.mu.Unlock()
+	// The action is timed when it is sent: the watch may report its
+	// effect (the pod gone) before the call returns.
+	sent := time.Now()
 	var err error
 	switch fo.Recovery {
 	case subject.RecoveryForceDelete:
@@ -257,7 +260,7 @@ func (d *deployment) recoveryAction(ctx context.Context, tl *timeline, fo subjec
 		err = fmt.Errorf("unknown recovery path %q", fo.Recovery)
 	}
 	tl.mu.Lock()
-	tl.step(stepRecoveryAction, time.Now(), nil)
+	tl.step(stepRecoveryAction, sent, nil)
 	tl.mu.Unlock()
 	return err
 }
