@@ -35,6 +35,8 @@ type Volume struct {
 	// successful runs that count (not warmups); Failed those that did not
 	// get up, whatever their status.
 	Runs, Measured, Failed int
+	// Warmups counts the warmup runs that got up: recorded, not counted.
+	Warmups int
 	// NotRecovered counts the failover runs whose controller the cluster
 	// could not bring back on this storage (results.OutcomeNotRecovered):
 	// measured, since that is the storage's answer, not a failed run.
@@ -45,19 +47,23 @@ type Volume struct {
 
 // Tally is the judgment of a session.
 type Tally struct {
-	Status                 Status
-	Runs, Measured, Failed int
+	Status                          Status
+	Runs, Measured, Failed, Warmups int
 	// NotRecovered counts the measured failovers that did not recover.
 	NotRecovered int
 	// Volumes lists every scenario × volume, in order of first record.
 	Volumes []Volume
+	// Scenarios counts the distinct scenarios among Volumes.
+	Scenarios int
 }
 
 // Of counts the records of a session.
 func Of(records []results.Record) Tally {
 	var t Tally
 	index := map[[2]string]int{}
+	scenarios := map[string]bool{}
 	for _, r := range records {
+		scenarios[r.Scenario] = true
 		key := [2]string{r.Scenario, r.Volume.Name}
 		i, ok := index[key]
 		if !ok {
@@ -71,8 +77,10 @@ func Of(records []results.Record) Tally {
 		t.Runs += v.Runs
 		t.Measured += v.Measured
 		t.Failed += v.Failed
+		t.Warmups += v.Warmups
 		t.NotRecovered += v.NotRecovered
 	}
+	t.Scenarios = len(scenarios)
 	switch {
 	case t.Measured == 0:
 		t.Status = NothingMeasured
@@ -97,6 +105,8 @@ func (v *Volume) add(r results.Record) {
 		}
 	case !r.Warmup:
 		v.Measured++
+	default:
+		v.Warmups++
 	}
 }
 
@@ -118,9 +128,12 @@ func failure(r results.Record) string {
 // Line is the verdict in one line, naming the volumes that failed.
 func (t Tally) Line() string {
 	volumes := fmt.Sprintf("%d volume%s", len(t.Volumes), plural(len(t.Volumes)))
+	if t.Scenarios > 1 {
+		volumes = fmt.Sprintf("%d scenario × volume pairs", len(t.Volumes))
+	}
 	switch t.Status {
 	case AllMeasured:
-		return fmt.Sprintf("verdict: ok: %d of %d runs measured on %s%s", t.Measured, t.Runs, volumes, t.notRecovered())
+		return fmt.Sprintf("verdict: ok: %d of %d runs measured on %s%s%s", t.Measured, t.Runs, volumes, t.warmups(), t.notRecovered())
 	case SomeFailed:
 		return fmt.Sprintf("verdict: %d of %d runs failed (%s); %d measured%s", t.Failed, t.Runs, t.failing(), t.Measured, t.notRecovered())
 	}
@@ -128,6 +141,14 @@ func (t Tally) Line() string {
 		return "verdict: nothing measured: no run was recorded"
 	}
 	return fmt.Sprintf("verdict: nothing measured: %d of %d runs failed (%s)", t.Failed, t.Runs, t.failing())
+}
+
+// warmups says how many of the runs were warmups, which are not counted.
+func (t Tally) warmups() string {
+	if t.Warmups == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (the other %d: warmup%s, not counted)", t.Warmups, plural(t.Warmups))
 }
 
 // notRecovered says how many measured failovers did not recover.

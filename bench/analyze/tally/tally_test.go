@@ -36,7 +36,7 @@ func TestOf(t *testing.T) {
 		{"every run measured", []results.Record{run("s", "local", ok, false), run("s", "nfs", ok, false)},
 			AllMeasured, 2, "verdict: ok: 2 of 2 runs measured on 2 volumes"},
 		{"a warmup is not a measurement", []results.Record{run("s", "local", ok, true), run("s", "local", ok, false)},
-			AllMeasured, 1, "verdict: ok: 1 of 2 runs measured on 1 volume"},
+			AllMeasured, 1, "verdict: ok: 1 of 2 runs measured on 1 volume (the other 1: warmup, not counted)"},
 		{"one volume failed whole", []results.Record{run("s", "local", ok, false), run("s", "nfs", failed, false), run("s", "nfs", failed, false)},
 			SomeFailed, 1, "verdict: 2 of 3 runs failed (s/nfs: all 2 failed, first failed: exited with code 1 before fully up); 1 measured"},
 		{"a failed warmup is a failure", []results.Record{run("s", "local", failed, true), run("s", "local", ok, false)},
@@ -44,7 +44,7 @@ func TestOf(t *testing.T) {
 		{"nothing measured", []results.Record{run("s", "local", errored, false), run("s", "tmpfs", failed, false)},
 			NothingMeasured, 0, "verdict: nothing measured: 2 of 2 runs failed (s/local: all 1 failed, first error: exited with code 1 before fully up; s/tmpfs"},
 		{"a failover that did not recover is the storage's answer", []results.Record{run("s", "local", ok, false), notRecovered("s.failover-drain", "local")},
-			AllMeasured, 2, "verdict: ok: 2 of 2 runs measured on 2 volumes (1 failover did not recover: the storage's answer, in the recovery matrix)"},
+			AllMeasured, 2, "verdict: ok: 2 of 2 runs measured on 2 scenario × volume pairs (1 failover did not recover: the storage's answer, in the recovery matrix)"},
 		{"only warmups", []results.Record{run("s", "local", ok, true)}, NothingMeasured, 0, "verdict: nothing measured: 0 of 1 runs failed"},
 		{"no record", nil, NothingMeasured, 0, "verdict: nothing measured: no run was recorded"},
 	}

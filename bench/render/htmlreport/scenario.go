@@ -5,6 +5,7 @@ import (
 
 	"github.com/jsbench/jsbench/bench/analyze/stats"
 	"github.com/jsbench/jsbench/bench/record/results"
+	"github.com/jsbench/jsbench/bench/render/report"
 )
 
 // scenarioData gathers what the page shows of one scenario: its
@@ -45,14 +46,21 @@ func groupScenarios(summaries []stats.Summary, records []results.Record) []*scen
 		}
 		return d
 	}
+	orders := map[*scenarioData]*report.PhaseOrder{}
 	for _, s := range summaries {
 		d := get(s.Scenario)
 		d.subject = s.Subject
 		d.addVolume(s.Volume)
-		if !pseudo[s.Phase] && !slices.Contains(d.phases, s.Phase) {
-			d.phases = append(d.phases, s.Phase)
+		if orders[d] == nil {
+			orders[d] = &report.PhaseOrder{}
+		}
+		if !pseudo[s.Phase] {
+			orders[d].Add(s.Volume, s.Phase)
 		}
 		d.byKey[s.Key] = s
+	}
+	for d, o := range orders {
+		d.phases = o.Names()
 	}
 	for _, r := range records {
 		d := get(r.Scenario)

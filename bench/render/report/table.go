@@ -176,7 +176,7 @@ func loggedPhases(sc scenarioSummaries) []string {
 		whole[p.Name] = true
 	}
 	var out []string
-	for _, p := range sc.phases {
+	for _, p := range sc.phases.Names() {
 		if !whole[p] {
 			out = append(out, p)
 		}
