@@ -18,14 +18,7 @@ import (
 // survived on this node, or when no node is named (a network volume that
 // every node shares).
 func TestKeepHomeRule(t *testing.T) {
-	src := t.TempDir()
-	if err := os.WriteFile(filepath.Join(src, "config.xml"), []byte("<hudson/>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	archive := filepath.Join(t.TempDir(), "home.tar.gz")
-	if _, err := snapshot.CreateFile(archive, src); err != nil {
-		t.Fatal(err)
-	}
+	archive := homeArchive(t)
 	write := func(dir, name, content string) {
 		t.Helper()
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {

@@ -16,14 +16,7 @@ import (
 // holds an older home: what was there is gone, the archive's files are
 // there, and the statistics line jsbench reads is printed.
 func TestRestoreCleansAndReports(t *testing.T) {
-	src := t.TempDir()
-	if err := os.WriteFile(filepath.Join(src, "config.xml"), []byte("<hudson/>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	archive := filepath.Join(t.TempDir(), "home.tar.gz")
-	if _, err := snapshot.CreateFile(archive, src); err != nil {
-		t.Fatal(err)
-	}
+	archive := homeArchive(t)
 	dst := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dst, "stale.xml"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
@@ -54,4 +47,18 @@ func TestRestoreFailures(t *testing.T) {
 	if code := run(context.Background(), []string{"/nonexistent/home.tar.zst", t.TempDir()}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "nonexistent") {
 		t.Errorf("missing source: exit %d, %q", code, stderr.String())
 	}
+}
+
+// homeArchive archives a home holding one config.xml, as a backup would.
+func homeArchive(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	if err := os.WriteFile(filepath.Join(src, "config.xml"), []byte("<hudson/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	archive := filepath.Join(t.TempDir(), "home.tar.gz")
+	if _, err := snapshot.CreateFile(archive, src); err != nil {
+		t.Fatal(err)
+	}
+	return archive
 }

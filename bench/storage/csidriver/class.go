@@ -3,13 +3,15 @@ package csidriver
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"os"
-	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"k8s.io/apimachinery/pkg/api/resource"
 
 	"github.com/jsbench/jsbench/bench/storage/emufs"
 )
@@ -81,9 +83,9 @@ func ParseClass(params map[string]string, capacityBytes int64) (Class, error) {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("parameter %s=%q: %s", key, params[key], fmt.Sprintf(format, args...)))
 	}
-	for _, k := range sortedKeys(params) {
+	for _, k := range slices.Sorted(maps.Keys(params)) {
 		if !knownClassParams[k] && !strings.HasPrefix(k, sidecarPrefix) {
-			bad(k, "unknown parameter; known: %s", strings.Join(sortedKeys(knownClassParams), ", "))
+			bad(k, "unknown parameter; known: %s", strings.Join(slices.Sorted(maps.Keys(knownClassParams)), ", "))
 		}
 	}
 	name, ok := params[ParamProfile]
@@ -170,7 +172,7 @@ func ParseSnapshotClass(params map[string]string) (SnapshotClass, error) {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("parameter %s=%q: %s", key, params[key], fmt.Sprintf(format, args...)))
 	}
-	for _, k := range sortedKeys(params) {
+	for _, k := range slices.Sorted(maps.Keys(params)) {
 		if k != ParamSnapshotTime {
 			bad(k, "unknown parameter; known: %s", ParamSnapshotTime)
 		}
@@ -204,30 +206,16 @@ func integer(params map[string]string, key string, def int, bad func(string, str
 	return n
 }
 
-var quantityPat = regexp.MustCompile(`^([0-9]+)(Ki|Mi|Gi|Ti|k|M|G|T)?$`)
-
-var quantityUnits = map[string]int64{"": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12,
-	"Ki": 1 << 10, "Mi": 1 << 20, "Gi": 1 << 30, "Ti": 1 << 40}
-
 // ParseQuantity reads a whole number of bytes as Kubernetes spells it
-// ("100Gi", "500M", "1048576").
+// ("100Gi", "500M", "1048576"), with the API server's own parser.
 func ParseQuantity(s string) (int64, error) {
-	m := quantityPat.FindStringSubmatch(s)
-	if m == nil {
-		return 0, fmt.Errorf("want a size such as 100Gi")
+	q, err := resource.ParseQuantity(s)
+	if err != nil || q.Sign() < 0 {
+		return 0, fmt.Errorf("want a size such as 100Gi, got %q", s)
 	}
-	n, err := strconv.ParseInt(m[1], 10, 64)
-	if err != nil {
-		return 0, err
+	n := q.Value() // rounded up
+	if q.Cmp(*resource.NewQuantity(n, resource.BinarySI)) != 0 {
+		return 0, fmt.Errorf("want a whole number of bytes such as 100Gi, got %q", s)
 	}
-	return n * quantityUnits[m[2]], nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return n, nil
 }

@@ -95,3 +95,18 @@ func TestMountPointIn(t *testing.T) {
 		}
 	}
 }
+
+// TestParseQuantity reads sizes as the API server does and refuses what
+// is not a whole, non-negative number of bytes.
+func TestParseQuantity(t *testing.T) {
+	for in, want := range map[string]int64{"100Gi": 100 << 30, "500M": 500e6, "1048576": 1 << 20, "1.5Gi": 3 << 29} {
+		if got, err := ParseQuantity(in); err != nil || got != want {
+			t.Errorf("ParseQuantity(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"lots", "-1Gi", "1.5", ""} {
+		if got, err := ParseQuantity(in); err == nil {
+			t.Errorf("ParseQuantity(%q) = %d, want an error", in, got)
+		}
+	}
+}

@@ -67,12 +67,8 @@ func TestBlockVolumeLifecycle(t *testing.T) {
 	requireFUSE(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	store, err := csidriver.OpenStore(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	d := csidriver.BlockDriver
-	ctl := csi.NewControllerClient(listen(t, filepath.Join(dir, "block.sock"), csidriver.ControllerServices(d, store)))
+	store, ctl := controller(t, d, dir)
 	nodeA := &csidriver.Node{Driver: d, Store: store, NodeID: "node-a", Zone: "zone-a"}
 	t.Cleanup(func() { nodeA.UnmountAll() })
 	a := csi.NewNodeClient(listen(t, filepath.Join(dir, "a.sock"), csidriver.NodeServices(nodeA)))
@@ -171,17 +167,13 @@ func TestFileVolumeOnEveryNode(t *testing.T) {
 	requireFUSE(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	store, err := csidriver.OpenStore(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	d := csidriver.FileDriver
-	ctl := csi.NewControllerClient(listen(t, filepath.Join(dir, "file.sock"), csidriver.ControllerServices(d, store)))
+	store, ctl := controller(t, d, dir)
 	if _, err := ctl.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-efs", VolumeCapabilities: rwx,
 		Parameters: map[string]string{"profile": "efs-general-purpose", "uid": "1000", "gid": "1000", "directoryPerms": "700"}}); err != nil {
 		t.Fatalf("CreateVolume: %v", err)
 	}
-	_, err = ctl.ControllerPublishVolume(ctx, &csi.ControllerPublishVolumeRequest{VolumeId: "pvc-efs", NodeId: "node-a"})
+	_, err := ctl.ControllerPublishVolume(ctx, &csi.ControllerPublishVolumeRequest{VolumeId: "pvc-efs", NodeId: "node-a"})
 	wantCode(t, "attach on the file driver", err, codes.Unimplemented)
 	var targets []string
 	for _, name := range []string{"node-a", "node-b"} {
@@ -257,12 +249,8 @@ func TestNewPodGetsAColdClient(t *testing.T) {
 	requireFUSE(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	store, err := csidriver.OpenStore(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	d := csidriver.FileDriver
-	ctl := csi.NewControllerClient(listen(t, filepath.Join(dir, "file.sock"), csidriver.ControllerServices(d, store)))
+	store, ctl := controller(t, d, dir)
 	if _, err := ctl.CreateVolume(ctx, &csi.CreateVolumeRequest{Name: "pvc-nfs", VolumeCapabilities: rwx,
 		Parameters: map[string]string{"profile": "nfs-lan"}}); err != nil {
 		t.Fatalf("CreateVolume: %v", err)
@@ -316,4 +304,15 @@ func TestNewPodGetsAColdClient(t *testing.T) {
 	}
 	unpublish(second)
 	unpublish(third)
+}
+
+// controller serves d's controller on a store in dir, as the controller
+// Deployment does, and returns the store and a client of it.
+func controller(t *testing.T, d csidriver.Driver, dir string) (*csidriver.Store, csi.ControllerClient) {
+	t.Helper()
+	store, err := csidriver.OpenStore(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store, csi.NewControllerClient(listen(t, filepath.Join(dir, "controller.sock"), csidriver.ControllerServices(d, store)))
 }
