@@ -130,11 +130,8 @@ func writeSession(t *testing.T, dir, state, name string, seed uint64, h *results
 func TestTable(t *testing.T) {
 	dir := t.TempDir()
 	var out, errs bytes.Buffer
-	if code := run([]string{"plan", "-scenario", "../../scenarios/storage-matrix.yaml", "-kinds", "war,latency", "-sizes", "20", dir}, &out, &errs); code != 0 {
-		t.Fatalf("plan: exit %d: %s", code, errs.String())
-	}
+	p := planned(t, dir, "-kinds", "war,latency", "-sizes", "20")
 	factors := map[string][2]float64{"none": {1, 1}, "war-20": {1.4, 1.2}, "latency-20": {1, 1.2}, "war1600": {1.5, 1.376}}
-	p, _ := readPlan(dir)
 	for i, s := range p.Sessions {
 		f, h := factors[s.Change], quietHost
 		if s.State == StateLoaded {
@@ -171,10 +168,7 @@ func TestTable(t *testing.T) {
 func TestTableFailsAMissedRegression(t *testing.T) {
 	dir := t.TempDir()
 	var out, errs bytes.Buffer
-	if code := run([]string{"plan", "-scenario", "../../scenarios/storage-matrix.yaml", "-kinds", "latency", "-sizes", "20", "-states", "quiet", dir}, &out, &errs); code != 0 {
-		t.Fatalf("plan: exit %d: %s", code, errs.String())
-	}
-	p, _ := readPlan(dir)
+	p := planned(t, dir, "-kinds", "latency", "-sizes", "20", "-states", "quiet")
 	for i, s := range p.Sessions {
 		writeSession(t, dir, s.State, s.Name, uint64(i+1), quietHost, 1, 1)
 	}
@@ -192,14 +186,11 @@ func TestTableFailsAMissedRegression(t *testing.T) {
 func TestTableCluster(t *testing.T) {
 	dir := t.TempDir()
 	var out, errs bytes.Buffer
-	if code := run([]string{"plan", "-scenario", "../../scenarios/storage-matrix.yaml", "-kinds", "war", "-sizes", "20", "-states", "cluster", dir}, &out, &errs); code != 0 {
-		t.Fatalf("plan: exit %d: %s", code, errs.String())
-	}
+	p := planned(t, dir, "-kinds", "war", "-sizes", "20", "-states", "cluster")
 	idleCluster := &results.Host{CPUs: 2,
 		ReferenceBefore: &results.Reference{CPUMS: 150, FileMS: 40, Workers: 2, CPUSharePct: 85},
 		ReferenceAfter:  &results.Reference{CPUMS: 151, FileMS: 39, Workers: 2, CPUSharePct: 86},
 		During:          &results.HostDuring{WallMS: 5000, BusyPct: 75, HarnessPct: 3, SubjectPct: ptr(55), OthersPct: ptr(17)}}
-	p, _ := readPlan(dir)
 	for i, s := range p.Sessions {
 		local, nfs := 1.0, 1.0
 		if s.Change == KindWar1600 {
@@ -228,10 +219,7 @@ func TestTableCluster(t *testing.T) {
 func TestTableOnABusyQuietHost(t *testing.T) {
 	dir := t.TempDir()
 	var out, errs bytes.Buffer
-	if code := run([]string{"plan", "-scenario", "../../scenarios/storage-matrix.yaml", "-kinds", "war", "-sizes", "20", "-states", "quiet", dir}, &out, &errs); code != 0 {
-		t.Fatalf("plan: exit %d: %s", code, errs.String())
-	}
-	p, _ := readPlan(dir)
+	p := planned(t, dir, "-kinds", "war", "-sizes", "20", "-states", "quiet")
 	for i, s := range p.Sessions {
 		writeSession(t, dir, s.State, s.Name, uint64(i+1), loadedHost, 1, 1)
 	}
@@ -241,4 +229,20 @@ func TestTableOnABusyQuietHost(t *testing.T) {
 		!strings.Contains(out.String(), "called regression on a quiet host: not assessed") {
 		t.Errorf("exit %d\n%s", code, out.String())
 	}
+}
+
+// planned runs plan on the default scenario with args into dir and
+// returns the plan written.
+func planned(t *testing.T, dir string, args ...string) Plan {
+	t.Helper()
+	var out, errs bytes.Buffer
+	args = append(append([]string{"plan", "-scenario", "../../scenarios/storage-matrix.yaml"}, args...), dir)
+	if code := run(args, &out, &errs); code != 0 {
+		t.Fatalf("plan: exit %d: %s", code, errs.String())
+	}
+	p, err := readPlan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

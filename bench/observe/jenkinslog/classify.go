@@ -82,7 +82,7 @@ func (p *Parser) messageChecks(st *startState, lv level, logger, msg []byte) {
 		}
 	case 'T':
 		if t, ok := parseTook(msg); ok {
-			st.SlowestTasks = addTask(st.SlowestTasks, t)
+			st.SlowestTasks = insertTop(st.SlowestTasks, t, tasksMax, func(a, b Task) bool { return a.DurationMS > b.DurationMS })
 		}
 	}
 	if lv == levelSevere {

@@ -84,7 +84,7 @@ func (hs *historyState) add(s Start) {
 		hs.next = (hs.next + 1) % HistoryRows
 	}
 	if r.DownMS != nil {
-		h.Longest = insertLongest(h.Longest, r)
+		h.Longest = insertTop(h.Longest, r, HistoryRows, func(a, b Restart) bool { return *a.DownMS > *b.DownMS })
 	}
 	hs.prev, hs.prevEnd, hs.haveStarts = s.Ended, s.End, true
 	if s.FullyUp {
@@ -128,24 +128,6 @@ func between(a, b time.Time, acc *durationAcc) *float64 {
 func msPtr(d time.Duration) *float64 {
 	v := ms(d)
 	return &v
-}
-
-// insertLongest keeps the HistoryRows restarts with the longest outage,
-// longest first.
-func insertLongest(list []Restart, r Restart) []Restart {
-	i := len(list)
-	for i > 0 && *list[i-1].DownMS < *r.DownMS {
-		i--
-	}
-	if i >= HistoryRows {
-		return list
-	}
-	if len(list) < HistoryRows {
-		list = append(list, Restart{})
-	}
-	copy(list[i+1:], list[i:len(list)-1])
-	list[i] = r
-	return list
 }
 
 // history returns the History of the starts filed so far, and of open,

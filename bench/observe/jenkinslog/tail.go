@@ -73,22 +73,24 @@ func text(b []byte) string {
 	return string(bytes.TrimSpace(clip(b, messageMax)))
 }
 
-// addTask inserts a task into a list kept sorted slowest first and at
-// most tasksMax long.
-func addTask(tasks []Task, t Task) []Task {
-	i := len(tasks)
-	for i > 0 && tasks[i-1].DurationMS < t.DurationMS {
+// insertTop inserts item into list, kept ordered by before (true when
+// a goes ahead of b; items that tie keep their arrival order) and at
+// most n long: the n first items of a stream, in a bounded list.
+func insertTop[T any](list []T, item T, n int, before func(a, b T) bool) []T {
+	i := len(list)
+	for i > 0 && before(item, list[i-1]) {
 		i--
 	}
-	if i >= tasksMax {
-		return tasks
+	if i >= n {
+		return list
 	}
-	if len(tasks) < tasksMax {
-		tasks = append(tasks, Task{})
+	if len(list) < n {
+		var zero T
+		list = append(list, zero)
 	}
-	copy(tasks[i+1:], tasks[i:len(tasks)-1])
-	tasks[i] = t
-	return tasks
+	copy(list[i+1:], list[i:len(list)-1])
+	list[i] = item
+	return list
 }
 
 // parseTook reads "Took 123ms for Loading plugin x by Thread y"; the
